@@ -1,0 +1,6 @@
+export * from './access.decorators';
+export * from './api-keys';
+export * from './auth.module';
+export * from './passwords';
+export * from './principal';
+export * from './tokens';

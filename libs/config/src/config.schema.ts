@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Every environment variable the processes read, validated once at start-up. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string({ error: 'DATABASE_URL is required (postgres://user@host:port/db)' }).url('DATABASE_URL must be a URL'),
+  /** Role the processes act as: not the table owner, no BYPASSRLS, so row-level security applies. */
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('dispatch_app'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string({ error: 'REDIS_URL is required (redis://host:port)' }).url('REDIS_URL must be a URL'),
+  /** Prefix for every Redis key and queue, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('bd'),
+  API_PORT: port(3000),
+  TRACKING_PORT: port(3001),
+  DISPATCHER_PORT: port(3002),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  TRACKING_PUBLIC_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  BODY_LIMIT: z.string().default('256kb'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  CORS_ORIGINS: csv.default([]),
+  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  STORE_CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

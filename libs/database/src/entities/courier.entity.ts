@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const vehicles = ['bike', 'cargo_bike', 'ebike'] as const;
+export type Vehicle = (typeof vehicles)[number];
+
+@Entity('couriers')
+export class CourierEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'cooperative_id', type: 'uuid', insert: false, update: false }) cooperativeId: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Column('text') vehicle: Vehicle;
+  @Column('integer') capacity: number;
+  @Column({ name: 'on_shift', type: 'boolean', default: false }) onShift: boolean;
+  @Column({ name: 'shift_started_at', type: 'timestamptz', nullable: true }) shiftStartedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

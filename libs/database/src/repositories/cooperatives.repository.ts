@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { MultiPolygon } from 'geojson';
+import { CooperativeEntity } from '../entities';
+import { Transactions } from '../transactions';
+
+/** Cooperatives are the tenant root: not row-level secured; callers decide who may see which. */
+@Injectable()
+export class CooperativesRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get repository() {
+    return this.transactions.manager().getRepository(CooperativeEntity);
+  }
+
+  create(values: Omit<CooperativeEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<CooperativeEntity> {
+    return this.repository.save(this.repository.create(values));
+  }
+
+  findById(id: string): Promise<CooperativeEntity | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  async update(id: string, values: Partial<CooperativeEntity>): Promise<CooperativeEntity | null> {
+    await this.repository.update({ id }, values);
+    return this.findById(id);
+  }
+
+  slugExists(slug: string): Promise<boolean> {
+    return this.repository.existsBy({ slug });
+  }
+
+  list(limit: number, afterId?: string): Promise<CooperativeEntity[]> {
+    const query = this.repository.createQueryBuilder('c').orderBy('c.id').limit(limit);
+    if (afterId) query.where('c.id > :afterId', { afterId });
+    return query.getMany();
+  }
+
+  /** Whether each point lies inside the cooperative's service area (edges included). */
+  async covers(cooperativeId: string, points: { lat: number; lng: number }[]): Promise<boolean[]> {
+    const rows: { covered: boolean }[] = await this.transactions.manager().query(
+      `SELECT ST_Covers(c.service_area, ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography) AS covered
+       FROM cooperatives c, unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lat, lng, n)
+       WHERE c.id = $1 ORDER BY p.n`,
+      [cooperativeId, points.map((p) => p.lat), points.map((p) => p.lng)],
+    );
+    return rows.map((row) => row.covered);
+  }
+
+  static toMultiPolygon(area: MultiPolygon | { type: 'Polygon'; coordinates: number[][][] }): MultiPolygon {
+    return area.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [area.coordinates] } : area;
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { CourierEntity, UserEntity } from '../entities';
+import { Transactions } from '../transactions';
+import { Page, PageRequest, paginate } from './page';
+
+export type CourierWithUser = CourierEntity & { user: Pick<UserEntity, 'id' | 'name' | 'email' | 'phone'> };
+
+/** Couriers of the current cooperative. */
+@Injectable()
+export class CouriersRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get repository() {
+    return this.transactions.manager().getRepository(CourierEntity);
+  }
+
+  async create(values: Pick<CourierEntity, 'userId' | 'vehicle' | 'capacity'>): Promise<CourierEntity> {
+    const { id } = await this.repository.save(this.repository.create(values));
+    return (await this.findById(id))!;
+  }
+
+  findById(id: string): Promise<CourierEntity | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  findByUserId(userId: string): Promise<CourierEntity | null> {
+    return this.repository.findOneBy({ userId });
+  }
+
+  async update(id: string, values: Partial<Pick<CourierEntity, 'vehicle' | 'capacity'>>): Promise<CourierEntity | null> {
+    const result = await this.repository.update({ id }, values);
+    return result.affected ? this.findById(id) : null;
+  }
+
+  /** Starts or ends a shift; returns the courier, or null when it is not in this cooperative. */
+  async setShift(id: string, onShift: boolean): Promise<CourierEntity | null> {
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ onShift, shiftStartedAt: () => (onShift ? 'coalesce(shift_started_at, now())' : 'NULL') })
+      .where('id = :id', { id })
+      .execute();
+    return result.affected ? this.findById(id) : null;
+  }
+
+  list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierEntity>> {
+    const query = this.repository.createQueryBuilder('c');
+    if (filter.onShift !== undefined) query.where('c.on_shift = :onShift', { onShift: filter.onShift });
+    return paginate(query, 'c', page);
+  }
+
+  /** Display names for couriers, in one query. */
+  async namesOf(courierIds: string[]): Promise<Map<string, string>> {
+    if (!courierIds.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.transactions.manager().query(
+      `SELECT c.id, u.name FROM couriers c JOIN users u ON u.id = c.user_id WHERE c.id = ANY($1::uuid[])`,
+      [courierIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}

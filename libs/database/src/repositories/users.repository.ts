@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { UserEntity } from '../entities';
+import { Transactions } from '../transactions';
+import { Page, PageRequest, paginate } from './page';
+
+/** Users of the current cooperative (row-level security hides all others). */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get repository() {
+    return this.transactions.manager().getRepository(UserEntity);
+  }
+
+  async create(values: Pick<UserEntity, 'email' | 'passwordHash' | 'name' | 'role' | 'phone' | 'merchantId'>): Promise<UserEntity> {
+    const { id } = await this.repository.save(this.repository.create(values));
+    return (await this.findById(id))!;
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  async update(id: string, values: Partial<Pick<UserEntity, 'name' | 'phone' | 'passwordHash'>>): Promise<UserEntity | null> {
+    const result = await this.repository.update({ id }, values);
+    return result.affected ? this.findById(id) : null;
+  }
+
+  list(page: PageRequest, filter: { role?: UserEntity['role'] } = {}): Promise<Page<UserEntity>> {
+    const query = this.repository.createQueryBuilder('u');
+    if (filter.role) query.where('u.role = :role', { role: filter.role });
+    return paginate(query, 'u', page);
+  }
+}

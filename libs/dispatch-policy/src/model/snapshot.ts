@@ -1,0 +1,81 @@
+import { Point } from './geometry';
+import { TravelModel } from './travel-model';
+
+/** Everything the policy may know at one instant. Times are minutes on one
+ *  clock (the simulator uses minutes from the start of the day; production
+ *  uses epoch minutes). Nothing else leaks in: no clock, no database. */
+export interface DispatchSnapshot {
+  readonly now: number;
+  readonly couriers: readonly CourierSnapshot[];
+  /** Orders placed and not yet held by any courier. */
+  readonly orders: readonly WaitingOrder[];
+  readonly weights: CoopWeights;
+  readonly service: ServiceMinutes;
+  readonly travel: TravelModel;
+}
+
+export interface ServiceMinutes {
+  /** Park, walk in, collect, walk out. Half before the pickup instant, half after. */
+  readonly pickup: number;
+  /** Same at the customer's door. */
+  readonly dropoff: number;
+}
+
+/** Per co-op knobs, stored with the co-op and passed in unchanged. */
+export interface CoopWeights {
+  /** Minutes of extra delivery time the co-op accepts per order to move work
+   *  from a courier earning one average hourly rate above the mean to one at
+   *  the mean. 0 disables the fairness term. */
+  readonly fairness: number;
+}
+
+export interface CourierSnapshot {
+  readonly id: string;
+  readonly position: Point;
+  /** No pickup may happen after this (drop-offs may). */
+  readonly shiftEndsAt: number;
+  readonly status: CourierStatus;
+  readonly ordersToday: number;
+  readonly earningsToday: number;
+  readonly onShiftMinutesToday: number;
+}
+
+export type CourierStatus = IdleStatus | HeadingToPickupStatus | DeliveringStatus;
+
+/** Waiting at `position`, free for a new job now. */
+export interface IdleStatus {
+  readonly kind: 'idle';
+}
+
+/** Committed to a pickup group and not yet picked up: orders of the same group
+ *  may still be added (the only change allowed to a running job). */
+export interface HeadingToPickupStatus {
+  readonly kind: 'heading-to-pickup';
+  readonly pickupGroup: string;
+  readonly pickup: Point;
+  readonly arrivesAt: number;
+  /** In drop-off sequence. */
+  readonly orders: readonly CommittedOrder[];
+}
+
+/** Carrying food; cannot be diverted. Free again at `availableFrom` at `availableAt`. */
+export interface DeliveringStatus {
+  readonly kind: 'delivering';
+  readonly availableAt: number;
+  readonly availableFrom: Point;
+}
+
+export interface CommittedOrder {
+  readonly id: string;
+  readonly dropoff: Point;
+  readonly placedAt: number;
+  readonly readyAt: number;
+}
+
+export interface WaitingOrder extends CommittedOrder {
+  /** Pickup group key: orders with the same key may be bundled. */
+  readonly restaurantId: string;
+  readonly pickup: Point;
+  /** Couriers that declined this order or let an offer expire. */
+  readonly excludedCourierIds: readonly string[];
+}

@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { FieldError, ProblemDocument, ProblemError, problemDocument } from './problem';
+import { correlationIdOf } from './correlation-id';
+
+/** The one place errors become HTTP responses: always problem+json with a correlation id. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(exception), correlationId: correlationIdOf(request) };
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
+    }
+    if (problem.status === 429) response.setHeader('Retry-After', '60');
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDocument {
+    if (exception instanceof ProblemError) {
+      return problemDocument(exception.status, exception.message, exception.code, exception.errors);
+    }
+    if (exception instanceof ThrottlerException) {
+      return problemDocument(429, 'Rate limit exceeded; retry later');
+    }
+    if (exception instanceof HttpException) {
+      return problemDocument(exception.getStatus(), this.detailOf(exception));
+    }
+    if (isBodyParserError(exception)) {
+      return problemDocument(exception.status, exception.status === 413 ? 'The request body is too large' : 'The request body is not valid JSON');
+    }
+    return problemDocument(500, 'An unexpected error occurred; quote the correlation id when reporting it');
+  }
+
+  private detailOf(exception: HttpException): string {
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error
+    && typeof (error as { status: unknown }).status === 'number';
+}
+
+export type { FieldError };
