@@ -106,7 +106,14 @@ npm_script_defined() {
 
 # Pid files hold "PID STARTTIME" (field 22 of /proc/PID/stat) so that a pid
 # reused by an unrelated process after a reboot or crash is never signalled.
-proc_starttime() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
+# The command name (field 2) may contain spaces ("npm run start:api" once npm
+# renames itself), so count fields after its closing parenthesis.
+proc_starttime() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  stat=${stat##*) }
+  awk '{print $20}' <<<"$stat"
+}
 
 write_pidfile() {
   local file=$1 pid=$2
@@ -114,31 +121,48 @@ write_pidfile() {
   echo "$pid $(proc_starttime "$pid")" >"$file"
 }
 
+# A process that exists and is not a zombie. (Zombies matter: where PID 1
+# does not reap orphans, a finished process lingers as one and kill -0 on it
+# still succeeds.)
+proc_running() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ -n "$stat" && "${stat:0:1}" != Z ]]
+}
+
+# Any live (non-zombie) process in process group PGID. Reads /proc directly:
+# slim images have no ps.
+group_running() {
+  cat /proc/[0-9]*/stat 2>/dev/null \
+    | awk -v g="$1" '{ sub(/.*\) /, ""); if ($3 == g && $1 != "Z") f = 1 } END { exit !f }'
+}
+
 # Prints the pid recorded in a pid file if that very process is still alive.
 pidfile_alive() {
   local file=$1 pid start
   [[ -f "$file" ]] || return 1
   read -r pid start <"$file" || return 1
-  [[ -n "$pid" ]] || return 1
-  [[ "$(proc_starttime "$pid")" == "$start" && -n "$start" ]] || return 1
+  [[ -n "$pid" && -n "$start" ]] || return 1
+  [[ "$(proc_starttime "$pid")" == "$start" ]] && proc_running "$pid" || return 1
   echo "$pid"
 }
 
 # Stop a process started by demo.sh: SIGTERM to its process group (it was
 # started with setsid, so the group is npm plus the node it spawned), wait,
 # then SIGKILL whatever is left.
-stop_pidfile() {
-  local file=$1 name pid i
+stop_pidfile() { # PIDFILE [SECONDS to wait before SIGKILL, default 10]
+  local file=$1 secs=${2:-10} name pid i
   name=$(basename "$file" .pid)
   if pid=$(pidfile_alive "$file"); then
     log "stopping $name (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-      kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null || break
+    for ((i = 0; i < secs * 10; i++)); do
+      group_running "$pid" || proc_running "$pid" || break
       sleep 0.1
     done
-    if kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null; then
-      warn "$name did not stop within 10s; sending SIGKILL"
+    if group_running "$pid" || proc_running "$pid"; then
+      warn "$name did not stop within ${secs}s; sending SIGKILL"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
   fi

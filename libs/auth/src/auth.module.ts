@@ -1,13 +1,38 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '@lib/config';
 import { AccessGuard } from './access.guard';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { TenantScopeInterceptor } from './tenant-scope.interceptor';
 import { Tokens } from './tokens';
 
-/** Authentication, role checks and the per-request tenant transaction, for every route. */
+@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
+class RateLimitStorageModule {}
+
+/**
+ * Authentication, role checks, rate limits and the per-request tenant transaction, for every
+ * route. Guards run in the order listed: the rate limit needs the principal.
+ */
 @Global()
 @Module({
-  providers: [Tokens, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor }],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, RedisThrottlerStorage],
+      useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE }],
+        storage,
+      }),
+      imports: [RateLimitStorageModule],
+    }),
+  ],
+  providers: [
+    Tokens,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
+  ],
   exports: [Tokens],
 })
 export class AuthModule {}

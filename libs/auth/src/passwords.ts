@@ -9,4 +9,4 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 }
 
 /** Compared against when the e-mail is unknown, so a login takes as long either way. */
-export const decoyPasswordHash = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jO6lq8XH1s5Qy7G8dG1f0K4vH1dK';
+export const decoyPasswordHash = '$2b$10$vXvf7I9JEIG091AIvbBaa.l6Mt0BmWiA.jkbtg17MjX0x.N7uIrBe';

@@ -34,6 +34,10 @@ export function loggingModule(processName: string): DynamicModule {
           response.setHeader(CORRELATION_HEADER, id);
           return id;
         },
+        serializers: {
+          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        },
         customProps: (request: IncomingMessage) => {
           const principal = (request as RequestWithPrincipal).principal;
           return principal ? { cooperativeId: principal.cooperativeId, userId: principal.userId, apiKeyId: principal.apiKeyId } : {};

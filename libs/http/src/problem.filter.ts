@@ -17,7 +17,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
     }
-    if (problem.status === 429) response.setHeader('Retry-After', '60');
+    if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MultiPolygon } from 'geojson';
 import { CooperativeEntity } from '../entities';
 import { Transactions } from '../transactions';
+import { Page, PageRequest, paginate } from './page';
 
 /** Cooperatives are the tenant root: not row-level secured; callers decide who may see which. */
 @Injectable()
@@ -29,10 +30,8 @@ export class CooperativesRepository {
     return this.repository.existsBy({ slug });
   }
 
-  list(limit: number, afterId?: string): Promise<CooperativeEntity[]> {
-    const query = this.repository.createQueryBuilder('c').orderBy('c.id').limit(limit);
-    if (afterId) query.where('c.id > :afterId', { afterId });
-    return query.getMany();
+  list(page: PageRequest): Promise<Page<CooperativeEntity>> {
+    return paginate(this.repository.createQueryBuilder('c'), 'c', page);
   }
 
   /** Whether each point lies inside the cooperative's service area (edges included). */
@@ -46,7 +45,12 @@ export class CooperativesRepository {
     return rows.map((row) => row.covered);
   }
 
-  static toMultiPolygon(area: MultiPolygon | { type: 'Polygon'; coordinates: number[][][] }): MultiPolygon {
-    return area.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [area.coordinates] } : area;
+  /** PostGIS's reason when an area is topologically invalid (self-intersecting...), else null. */
+  async areaProblem(area: MultiPolygon): Promise<string | null> {
+    const [row] = await this.transactions.manager().query(
+      `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM ST_GeomFromGeoJSON($1) AS g`,
+      [JSON.stringify(area)],
+    );
+    return row.valid ? null : row.reason;
   }
 }

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lib/auth';
+import { AppConfig, ConfigModule } from '@lib/config';
+import { DatabaseModule } from '@lib/database';
+import { loggingModule } from '@lib/http';
+import { ObservabilityModule } from '@lib/observability';
+import { RedisModule } from '@lib/queues';
+import { LoginModule } from './auth/auth.module';
+import { CooperativesModule } from './cooperatives/cooperatives.module';
+import { CouriersModule } from './couriers/couriers.module';
+import { MerchantsModule } from './merchants/merchants.module';
+import { UsersModule } from './users/users.module';
+
+/** The REST API process: administration, intake and the web pages. */
+@Module({})
+export class ApiModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule('api'),
+        DatabaseModule,
+        RedisModule,
+        AuthModule,
+        ObservabilityModule,
+        LoginModule,
+        CooperativesModule,
+        UsersModule,
+        MerchantsModule,
+        CouriersModule,
+      ],
+    };
+  }
+}

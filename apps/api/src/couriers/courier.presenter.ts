@@ -1,0 +1,16 @@
+import { CourierEntity } from '@lib/database';
+
+export function presentCourier(courier: CourierEntity, name?: string) {
+  return {
+    id: courier.id,
+    cooperativeId: courier.cooperativeId,
+    userId: courier.userId,
+    ...(name !== undefined ? { name } : {}),
+    vehicle: courier.vehicle,
+    capacity: courier.capacity,
+    onShift: courier.onShift,
+    shiftStartedAt: courier.shiftStartedAt?.toISOString() ?? null,
+    createdAt: courier.createdAt.toISOString(),
+    updatedAt: courier.updatedAt.toISOString(),
+  };
+}

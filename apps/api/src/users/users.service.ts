@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@lib/config';
+import { hashPassword, Principal } from '@lib/auth';
+import { CooperativesRepository, CouriersRepository, CredentialsRepository, MerchantsRepository, PageRequest, Transactions, UsersRepository } from '@lib/database';
+import { FieldError, ProblemError } from '@lib/http';
+import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './user.dto';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly merchants: MerchantsRepository,
+    private readonly couriers: CouriersRepository,
+    private readonly credentials: CredentialsRepository,
+    private readonly cooperatives: CooperativesRepository,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Coop admins add members to their own cooperative; platform admins name the cooperative. */
+  async create(principal: Principal, input: CreateUserDto) {
+    const cooperativeId = this.targetCooperative(principal, input.cooperativeId);
+    if (principal.role === 'platform_admin' && !(await this.cooperatives.findById(cooperativeId))) {
+      throw ProblemError.invalid([{ field: 'cooperativeId', message: 'no such cooperative' }]);
+    }
+    this.checkRoleFields(input);
+    if (await this.credentials.isEmailTaken(input.email)) throw ProblemError.conflict('A user with this e-mail exists', 'email_taken');
+    const passwordHash = await hashPassword(input.password, this.config.env.BCRYPT_COST);
+    return this.transactions.inTenant(cooperativeId, async () => {
+      if (input.merchantId && !(await this.merchants.findById(input.merchantId))) {
+        throw ProblemError.invalid([{ field: 'merchantId', message: 'no such merchant in this cooperative' }]);
+      }
+      const user = await this.users.create({
+        email: input.email,
+        passwordHash,
+        name: input.name,
+        role: input.role,
+        phone: input.phone ?? null,
+        merchantId: input.merchantId ?? null,
+      });
+      const courier = input.role === 'courier'
+        ? await this.couriers.create({ userId: user.id, vehicle: input.courier?.vehicle ?? 'bike', capacity: input.courier?.capacity ?? 2 })
+        : null;
+      return { user, courier };
+    });
+  }
+
+  async get(id: string) {
+    const user = await this.users.findById(id);
+    if (!user) throw ProblemError.notFound('User');
+    return { user, courier: user.role === 'courier' ? await this.couriers.findByUserId(id) : null };
+  }
+
+  async update(id: string, input: UpdateUserDto) {
+    const { password, ...rest } = input;
+    const passwordHash = password ? await hashPassword(password, this.config.env.BCRYPT_COST) : undefined;
+    const user = await this.users.update(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
+    if (!user) throw ProblemError.notFound('User');
+    return user;
+  }
+
+  list(page: PageRequest, filter: UserListQueryDto) {
+    return this.users.list(page, filter);
+  }
+
+  private targetCooperative(principal: Principal, requested: string | undefined): string {
+    if (principal.role === 'platform_admin') {
+      if (!requested) throw ProblemError.invalid([{ field: 'cooperativeId', message: 'platform admins must name the cooperative' }]);
+      return requested;
+    }
+    // The tenant comes from the credentials; a coop admin cannot point elsewhere.
+    if (requested !== undefined) throw ProblemError.invalid([{ field: 'cooperativeId', message: 'property cooperativeId should not exist' }]);
+    return principal.cooperativeId!;
+  }
+
+  private checkRoleFields(input: CreateUserDto): void {
+    const errors: FieldError[] = [];
+    if (input.role === 'merchant' && !input.merchantId) errors.push({ field: 'merchantId', message: 'merchantId is required for role merchant' });
+    if (input.role !== 'merchant' && input.merchantId) errors.push({ field: 'merchantId', message: 'merchantId is only for role merchant' });
+    if (input.role !== 'courier' && input.courier) errors.push({ field: 'courier', message: 'courier is only for role courier' });
+    if (errors.length) throw ProblemError.invalid(errors);
+  }
+}

@@ -1,0 +1,47 @@
+import { CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder } from '@lib/dispatch-policy';
+import { SimCourier, SimWorld } from './sim-world';
+
+/** The in-memory adapter: the same snapshot production builds from its
+ *  database, built from the simulated world. Only couriers on shift and only
+ *  orders already placed are visible. */
+export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights): DispatchSnapshot {
+  const couriers: CourierSnapshot[] = [];
+  for (const courier of world.couriers.values()) {
+    if (courier.spec.onAt > now || courier.spec.offAt < now) continue;
+    couriers.push(courierSnapshot(world, courier, now));
+  }
+  const orders: WaitingOrder[] = [];
+  for (const order of world.orders.values()) {
+    if (order.spec.placedAt > now || order.courierId !== undefined) continue;
+    const { id, dropoff, placedAt, readyAt, restaurantId } = order.spec;
+    orders.push({ id, dropoff, placedAt, readyAt, restaurantId, pickup: order.pickup, excludedCourierIds: [...order.excludedCourierIds] });
+  }
+  return { now, couriers, orders, weights, service: world.service, travel: world.travel };
+}
+
+function courierSnapshot(world: SimWorld, courier: SimCourier, now: number): CourierSnapshot {
+  const { payPerOrder } = world.instance.parameters;
+  return {
+    id: courier.spec.id,
+    position: courier.position,
+    shiftEndsAt: courier.spec.offAt,
+    status: courierStatus(world, courier),
+    ordersToday: courier.ordersAccepted,
+    earningsToday: courier.ordersAccepted * payPerOrder,
+    onShiftMinutesToday: now - courier.spec.onAt,
+  };
+}
+
+function courierStatus(world: SimWorld, courier: SimCourier): CourierStatus {
+  const job = courier.job;
+  if (!job) return { kind: 'idle' };
+  if (job.pickedUpAt !== undefined) {
+    const last = world.orders.get(job.orderIds[job.orderIds.length - 1])!;
+    return { kind: 'delivering', availableAt: job.freeAt!, availableFrom: last.spec.dropoff };
+  }
+  const orders = job.orderIds.map((id) => {
+    const { dropoff, placedAt, readyAt } = world.orders.get(id)!.spec;
+    return { id, dropoff, placedAt, readyAt };
+  });
+  return { kind: 'heading-to-pickup', pickupGroup: job.restaurantId, pickup: job.pickup, arrivesAt: job.arrivesAt, orders };
+}

@@ -1,0 +1,3 @@
+export * from './geojson-area.validator';
+export * from './lat-lng.dto';
+export * from './page-query.dto';

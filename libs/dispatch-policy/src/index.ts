@@ -1,0 +1,14 @@
+export * from './model/geometry';
+export * from './model/travel-model';
+export * from './model/rng';
+export * from './model/snapshot';
+export * from './model/decisions';
+export * from './model/policy';
+export { planRoute } from './shared/route-plan';
+export type { RoutePlan, RouteStart } from './shared/route-plan';
+export { earningsPerShiftHour } from './shared/earnings-rate';
+export { GreedyPolicy } from './greedy/greedy-policy';
+export { RollingHorizonPolicy } from './rolling-horizon/rolling-horizon-policy';
+export { DEFAULT_ROLLING_HORIZON_CONFIG } from './rolling-horizon/config';
+export type { RollingHorizonConfig } from './rolling-horizon/config';
+export * from './policy-registry';

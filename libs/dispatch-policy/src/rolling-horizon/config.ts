@@ -1,0 +1,38 @@
+/** Tunable parameters of the rolling-horizon policy. Defaults were tuned on the
+ *  seed-0 MDRP days only (see bench/); co-op specific knobs live in CoopWeights. */
+export interface RollingHorizonConfig {
+  /** Minutes between decision rounds the policy plans for (its commitments assume
+   *  it will be asked again this soon). */
+  readonly cadenceMinutes: number;
+  /** Orders ready further ahead than this are not planned yet. */
+  readonly orderHorizonMinutes: number;
+  /** Couriers busy for longer than this are not planned for waiting orders. */
+  readonly courierLookaheadMinutes: number;
+  /** Look-aheads of the "orders ready soon / couriers free soon" pressure ratio. */
+  readonly pressureOrderLookahead: number;
+  readonly pressureCourierLookahead: number;
+  /** Price of one courier-minute, in customer-minutes, per unit of pressure:
+   *  makes bundling and short empty rides worth more when couriers are scarce. */
+  readonly courierMinutePrice: number;
+  /** Weight of freshness loss (delay) against route length when building bundles. */
+  readonly bundleDelayWeight: number;
+  /** Largest bundle ever built. */
+  readonly maxBundleSize: number;
+  /** Customer-minutes charged for leaving a bundle unassigned in a round. */
+  readonly deferCost: number;
+  /** Target click-to-door (minutes) used to flag orders already late. */
+  readonly targetClickToDoor: number;
+}
+
+export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
+  cadenceMinutes: 1,
+  orderHorizonMinutes: 20,
+  courierLookaheadMinutes: 20,
+  pressureOrderLookahead: 10,
+  pressureCourierLookahead: 10,
+  courierMinutePrice: 0.1,
+  bundleDelayWeight: 1,
+  maxBundleSize: 4,
+  deferCost: 10_000,
+  targetClickToDoor: 40,
+};

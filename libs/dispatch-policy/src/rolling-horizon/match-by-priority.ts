@@ -1,0 +1,46 @@
+import { solveAssignment } from '../shared/hungarian';
+import { Bundle, URGENCY_ORDER } from './bundle';
+import { CourierSlot } from './courier-slots';
+import { evaluatePair, PairContext, PairEvaluation } from './evaluate-pair';
+
+const INFEASIBLE = 1e12;
+
+/** A bundle with every feasible courier ranked, and the one the matching chose. */
+export interface BundleMatch {
+  readonly bundle: Bundle;
+  readonly ranked: readonly PairEvaluation[];
+  readonly chosen: PairEvaluation | null;
+}
+
+/** One optimal matching per urgency group, most urgent first, each on the
+ *  couriers the earlier groups left: late orders are never outbid by orders
+ *  that can still be on time. */
+export function matchByPriority(bundles: readonly Bundle[], slots: readonly CourierSlot[], ctx: PairContext): BundleMatch[] {
+  const evaluations = bundles.map((bundle) => slots.map((slot) => evaluatePair(bundle, slot, ctx)));
+  const chosen = new Map<number, PairEvaluation>();
+  const usedSlots = new Set<number>();
+  for (const urgency of URGENCY_ORDER) {
+    const rows = bundles.map((b, i) => i).filter((i) => bundles[i].urgency === urgency);
+    if (rows.length === 0) continue;
+    const cols = slots.map((s, j) => j).filter((j) => !usedSlots.has(j));
+    const cost = rows.map((i) => [
+      ...cols.map((j) => evaluations[i][j]?.score ?? INFEASIBLE),
+      ...rows.map(() => ctx.config.deferCost),
+    ]);
+    solveAssignment(cost).forEach((col, r) => {
+      const evaluation = col < cols.length ? evaluations[rows[r]][cols[col]] : null;
+      if (!evaluation) return;
+      chosen.set(rows[r], evaluation);
+      usedSlots.add(cols[col]);
+    });
+  }
+  return bundles.map((bundle, i) => ({
+    bundle,
+    ranked: evaluations[i].filter((e): e is PairEvaluation => e !== null).sort(byScore),
+    chosen: chosen.get(i) ?? null,
+  }));
+}
+
+function byScore(a: PairEvaluation, b: PairEvaluation): number {
+  return a.score - b.score || a.slot.courier.id.localeCompare(b.slot.courier.id);
+}

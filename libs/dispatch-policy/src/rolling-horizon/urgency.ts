@@ -1,0 +1,17 @@
+import { DispatchSnapshot, WaitingOrder } from '../model/snapshot';
+import { Urgency, URGENCY_ORDER } from './bundle';
+import { physicalLimitDropoff } from './order-limits';
+
+/** late: even a courier already at the restaurant would miss the target
+ *  click-to-door; ready: the food is waiting; upcoming: neither yet. */
+export function orderUrgency(order: WaitingOrder, snapshot: DispatchSnapshot, targetClickToDoor: number): Urgency {
+  const waitForFood = Math.max(0, snapshot.now - order.readyAt);
+  const earliestDropoff = physicalLimitDropoff(order, order.pickup, snapshot.service, snapshot.travel) + waitForFood;
+  if (earliestDropoff > order.placedAt + targetClickToDoor) return 'late';
+  if (order.readyAt <= snapshot.now) return 'ready';
+  return 'upcoming';
+}
+
+export function mostUrgent(urgencies: readonly Urgency[]): Urgency {
+  return URGENCY_ORDER.find((u) => urgencies.includes(u)) ?? 'upcoming';
+}

@@ -1,0 +1,4 @@
+export * from './distance';
+export * from './geojson-area';
+export * from './lat-lng';
+export * from './projection';

@@ -1,0 +1,4 @@
+export * from './queue-registry';
+export * from './queues.module';
+export * from './redis';
+export * from './redis.module';
