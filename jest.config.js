@@ -10,8 +10,13 @@ const swc = ['@swc/jest', {
   },
   module: { type: 'commonjs' },
 }];
+// NestJS 12 ships ES modules only. Node runs them through require(esm), but Jest's module
+// system cannot before Node 24.9, so Jest compiles those packages to CommonJS too.
+const esmOnlyPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'load-esm'];
+const swcForEsm = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcForEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@lib/([^/]+)(.*)$': '<rootDir>/libs/$1/src$2' },
   testEnvironment: 'node',

@@ -203,6 +203,12 @@ main() {
   check_port_free api "$API_PORT" API_PORT
   check_port_free tracking "$TRACKING_PORT" TRACKING_PORT
 
+  # From here on a second demo refuses to start, and any exit cleans up.
+  write_pidfile "$PIDS/demo.pid" "$$"
+  trap on_exit EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
   # shellcheck source=services.sh
   source scripts/services.sh
 
@@ -210,11 +216,6 @@ main() {
   npm run --silent build
   log "migrating the database (npm run db:migrate)"
   npm run --silent db:migrate
-
-  write_pidfile "$PIDS/demo.pid" "$$"
-  trap on_exit EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
 
   for name in "${SERVERS[@]}"; do
     start_proc "$name" npm run --silent "start:$name"

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@lib/config';
 import { AccessGuard } from './access.guard';
@@ -18,6 +18,7 @@ class RateLimitStorageModule {}
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisThrottlerStorage],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({

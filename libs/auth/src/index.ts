@@ -4,3 +4,4 @@ export * from './auth.module';
 export * from './passwords';
 export * from './principal';
 export * from './tokens';
+export * from './route-policy';

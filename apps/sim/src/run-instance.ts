@@ -1,0 +1,62 @@
+import { CoopWeights, createPolicy, PolicyOptions } from '@lib/dispatch-policy';
+import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
+import { readMdrpInstance } from './mdrp/read-instance';
+import { dayMetrics, DayMetrics } from './metrics/day-metrics';
+import { percentile } from './metrics/statistics';
+import { replayDay } from './replay/replay-day';
+import { readSolution, writeSolution } from './solution/solution-files';
+import { solutionFromWorld } from './solution/solution-from-world';
+import { seededDeclines } from './world/offer-responder';
+
+export interface RunOptions {
+  readonly instanceFolder: string;
+  readonly outFolder: string;
+  readonly policyName: string;
+  readonly weights: CoopWeights;
+  readonly declineRate: number;
+  readonly seed: number;
+  readonly policyOptions?: PolicyOptions;
+}
+
+export interface RunResult {
+  readonly instance: string;
+  readonly policy: string;
+  readonly feasibility: FeasibilityReport;
+  readonly metrics: DayMetrics;
+  readonly timing: RunTiming;
+  readonly offers: { readonly accepted: number; readonly declined: number };
+}
+
+export interface RunTiming {
+  readonly decisionTicks: number;
+  readonly decisionP50Ms: number;
+  readonly decisionP99Ms: number;
+  readonly decisionMaxMs: number;
+  /** Whole replay (world + policy), excluding file writing and checking. */
+  readonly wallMs: number;
+}
+
+/** Replays one instance with one policy, writes the three solution files, reads
+ *  them back and checks and measures what was written. */
+export function runInstance(options: RunOptions): RunResult {
+  const instance = readMdrpInstance(options.instanceFolder);
+  const policy = createPolicy(options.policyName, options.policyOptions);
+  const responder = seededDeclines(options.declineRate, options.seed);
+  const replay = replayDay(instance, { policy, weights: options.weights, responder, seed: options.seed });
+  writeSolution(options.outFolder, solutionFromWorld(replay.world));
+  const written = readSolution(options.outFolder);
+  return {
+    instance: instance.name,
+    policy: policy.name,
+    feasibility: checkFeasibility(instance, written),
+    metrics: dayMetrics(instance, written),
+    timing: {
+      decisionTicks: replay.decisionMillis.length,
+      decisionP50Ms: percentile(replay.decisionMillis, 50),
+      decisionP99Ms: percentile(replay.decisionMillis, 99),
+      decisionMaxMs: Math.max(0, ...replay.decisionMillis),
+      wallMs: replay.wallMillis,
+    },
+    offers: { accepted: replay.offersAccepted, declined: replay.offersDeclined },
+  };
+}

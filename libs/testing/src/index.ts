@@ -1,0 +1,4 @@
+export * from './geography';
+export * from './test-api';
+export * from './test-app';
+export * from './test-environment';
