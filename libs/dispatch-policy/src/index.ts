@@ -2,6 +2,7 @@ export * from './model/geometry';
 export * from './model/travel-model';
 export * from './model/rng';
 export * from './model/snapshot';
+export * from './model/default-weights';
 export * from './model/decisions';
 export * from './model/policy';
 export { planRoute } from './shared/route-plan';

@@ -1,0 +1,50 @@
+import { DEFAULT_COOP_WEIGHTS } from '@lib/dispatch-policy';
+
+export interface SimArgs {
+  readonly mdrp: string;
+  readonly out: string;
+  readonly policy: string;
+  readonly declineRate: number;
+  readonly seed: number;
+  readonly fairness: number;
+}
+
+export const USAGE =
+  'usage: npm run sim -- --mdrp <instance folder> --out <folder> [--policy greedy|rolling-horizon] ' +
+  '[--decline-rate <0..1> --seed <n>] [--fairness <minutes>]';
+
+export function parseSimArgs(argv: readonly string[]): SimArgs {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith('--') || i + 1 >= argv.length) throw new UsageError(`unexpected argument "${flag}"`);
+    values.set(flag.slice(2), argv[++i]);
+  }
+  const known = ['mdrp', 'out', 'policy', 'decline-rate', 'seed', 'fairness'];
+  for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
+  const mdrp = values.get('mdrp');
+  const out = values.get('out');
+  if (!mdrp || !out) throw new UsageError('--mdrp and --out are required');
+  const declineRate = numberOption(values, 'decline-rate', 0);
+  if (declineRate < 0 || declineRate > 1) throw new UsageError('--decline-rate must be within 0..1');
+  return {
+    mdrp,
+    out,
+    policy: values.get('policy') ?? 'rolling-horizon',
+    declineRate,
+    seed: numberOption(values, 'seed', 0),
+    fairness: numberOption(values, 'fairness', DEFAULT_COOP_WEIGHTS.fairness),
+  };
+}
+
+function numberOption(values: Map<string, string>, key: string, fallback: number): number {
+  const raw = values.get(key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new UsageError(`--${key} must be a number`);
+  return value;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

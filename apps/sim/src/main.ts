@@ -1,0 +1,30 @@
+import { parseSimArgs, USAGE, UsageError } from './cli/parse-args';
+import { runInstance } from './run-instance';
+
+/** npm run sim -- --mdrp <instance folder> --out <folder> [--policy <name>] [--decline-rate r --seed n] */
+function main(): number {
+  let args;
+  try {
+    args = parseSimArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const result = runInstance({
+    instanceFolder: args.mdrp,
+    outFolder: args.out,
+    policyName: args.policy,
+    weights: { fairness: args.fairness },
+    declineRate: args.declineRate,
+    seed: args.seed,
+  });
+  console.log(JSON.stringify(result, null, 2));
+  if (!result.feasibility.feasible) {
+    console.error(`infeasible solution: ${result.feasibility.violations.length} violations`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = main();
