@@ -20,7 +20,7 @@ export function dataSourceOptions(config: AppConfig, role: DatabaseRole = 'appli
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: false, // failures surface as exceptions and are logged once, by the problem filter
     extra: { max: config.env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000, ...roleOption },
   };
 }

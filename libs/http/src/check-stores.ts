@@ -19,9 +19,14 @@ export async function checkStores(config: AppConfig): Promise<void> {
   });
   await describeFailure('REDIS_URL', config.env.REDIS_URL, async () => {
     const redis = new Redis(config.env.REDIS_URL, { lazyConnect: true, connectTimeout: timeout, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // ioredis reports the cause (ECONNREFUSED...) as an event and rejects with a generic message.
+    let cause: Error | undefined;
+    redis.on('error', (error: Error) => (cause ??= error));
     try {
       await redis.connect();
       await redis.ping();
+    } catch (error) {
+      throw cause ?? error;
     } finally {
       redis.disconnect();
     }

@@ -14,5 +14,4 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', 'loopback');
   if (config.env.CORS_ORIGINS.length) app.enableCors({ origin: config.env.CORS_ORIGINS });
-  app.enableShutdownHooks();
 }

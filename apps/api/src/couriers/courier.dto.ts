@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { vehicles, Vehicle } from '@lib/database';
+import { PageQueryDto } from '@lib/contracts';
 
 export class CourierProfileDto {
   @ApiProperty({ enum: vehicles }) @IsIn(vehicles) vehicle: Vehicle;
@@ -20,6 +21,6 @@ export class ShiftDto {
   @ApiProperty() @IsBoolean() onShift: boolean;
 }
 
-export class CourierListQueryDto {
+export class CourierListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) onShift?: 'true' | 'false';
 }

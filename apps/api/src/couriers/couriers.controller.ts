@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
-import { PageQueryDto } from '@lib/contracts';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CourierListQueryDto, CreateCourierDto, ShiftDto, UpdateCourierDto } from './courier.dto';
 import { presentCourier } from './courier.presenter';
@@ -23,9 +22,9 @@ export class CouriersController {
 
   @Get()
   @Roles('coop_admin', 'dispatcher')
-  async list(@Query() page: PageQueryDto, @Query() filter: CourierListQueryDto) {
-    const onShift = filter.onShift === undefined ? undefined : filter.onShift === 'true';
-    const result = await this.couriers.list(page, onShift);
+  async list(@Query() query: CourierListQueryDto) {
+    const onShift = query.onShift === undefined ? undefined : query.onShift === 'true';
+    const result = await this.couriers.list(query, onShift);
     return { items: result.items.map((courier) => presentCourier(courier, result.names.get(courier.id))), nextCursor: result.nextCursor };
   }
 

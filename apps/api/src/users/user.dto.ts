@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '@lib/contracts';
 import { CourierProfileDto } from '../couriers/courier.dto';
 
 const memberRoles = ['coop_admin', 'dispatcher', 'courier', 'merchant'] as const;
@@ -25,6 +26,6 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(8, 200) password?: string;
 }
 
-export class UserListQueryDto {
+export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: memberRoles }) @IsOptional() @IsIn(memberRoles) role?: MemberRole;
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
-import { PageQueryDto } from '@lib/contracts';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './user.dto';
 import { presentUser } from './user.presenter';
@@ -24,8 +23,8 @@ export class UsersController {
   @Get()
   @Roles('coop_admin')
   @ApiOperation({ summary: "The cooperative's members" })
-  async list(@Query() page: PageQueryDto, @Query() filter: UserListQueryDto) {
-    const result = await this.users.list(page, filter);
+  async list(@Query() query: UserListQueryDto) {
+    const result = await this.users.list(query, { role: query.role });
     return { items: result.items.map((user) => presentUser(user)), nextCursor: result.nextCursor };
   }
 

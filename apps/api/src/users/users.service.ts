@@ -59,7 +59,7 @@ export class UsersService {
     return user;
   }
 
-  list(page: PageRequest, filter: UserListQueryDto) {
+  list(page: PageRequest, filter: { role?: UserListQueryDto['role'] }) {
     return this.users.list(page, filter);
   }
 
