@@ -7,7 +7,7 @@
 # Stop from another terminal: bash scripts/stop.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=lib/common.sh
+# shellcheck source=scripts/lib/common.sh
 source scripts/lib/common.sh
 BD_LOG_TAG=demo
 
@@ -48,7 +48,7 @@ start_proc() {
 
 stop_children() {
   local f
-  [[ -n "$TAIL_PID" ]] && kill "$TAIL_PID" 2>/dev/null || true
+  if [[ -n "$TAIL_PID" ]]; then kill "$TAIL_PID" 2>/dev/null || true; fi
   for f in "$PIDS"/*.pid; do
     [[ -e "$f" && "$(basename "$f")" != demo.pid ]] && stop_pidfile "$f"
   done
@@ -144,11 +144,12 @@ print_banner() {
 
 Demo logins:
 EOF
+  echo "  admin  $ADMIN_EMAIL / $ADMIN_PASSWORD   (ADMIN_EMAIL / ADMIN_PASSWORD)"
   if [[ -s "$DEMO_LOGINS_FILE" ]]; then
-    sed 's/^/  /' "$DEMO_LOGINS_FILE"
+    echo "  from ${DEMO_LOGINS_FILE#"$BD_ROOT/"} (written by the seed):"
+    sed 's/^/    /' "$DEMO_LOGINS_FILE"
   else
-    echo "  admin  $ADMIN_EMAIL / $ADMIN_PASSWORD"
-    echo "  (no .local/demo-logins.txt from a seed: other accounts are created from the dispatch console)"
+    echo "  (no ${DEMO_LOGINS_FILE#"$BD_ROOT/"} from a seed: create other accounts in the dispatch console)"
   fi
   cat <<EOF
 
@@ -209,13 +210,13 @@ main() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
-  # shellcheck source=services.sh
+  # shellcheck source=scripts/services.sh
   source scripts/services.sh
 
   log "building (npm run build)"
-  npm run --silent build
+  npm run --silent build || die "npm run build failed"
   log "migrating the database (npm run db:migrate)"
-  npm run --silent db:migrate
+  npm run --silent db:migrate || die "npm run db:migrate failed"
 
   for name in "${SERVERS[@]}"; do
     start_proc "$name" npm run --silent "start:$name"

@@ -6,7 +6,7 @@
 #
 #   bash scripts/ensure-chromium.sh     # or: source it to get CHROMIUM_PATH
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_chromium() {

@@ -10,7 +10,7 @@
 # Knobs: FORCE_LOCAL_SERVICES=1, SYSTEM_PG_PORT, SYSTEM_REDIS_PORT,
 # LOCAL_PG_PORT, LOCAL_REDIS_PORT, APP_DB_NAME.
 
-# shellcheck source=lib/services.sh
+# shellcheck source=scripts/lib/services.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

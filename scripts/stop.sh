@@ -5,7 +5,7 @@
 #                                # .local/ (never a shared server on 5432/6379)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=lib/services.sh
+# shellcheck source=scripts/lib/services.sh
 source scripts/lib/services.sh
 BD_LOG_TAG=stop
 

@@ -12,9 +12,9 @@
 # (e.g. `npm test -- -t dispatch`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=lib/common.sh
+# shellcheck source=scripts/lib/common.sh
 source scripts/lib/common.sh
-BD_LOG_TAG=test
+BD_LOG_TAG="test"
 
 # CI-friendly defaults; anything already set by the caller wins.
 export NODE_ENV="${NODE_ENV:-test}"
@@ -73,9 +73,9 @@ count_tests() {
 main() {
   mkdir -p "$RESULTS"
   # Setup problems are fatal: nothing after them could run meaningfully.
-  # shellcheck source=services.sh
+  # shellcheck source=scripts/services.sh
   source scripts/services.sh
-  # shellcheck source=ensure-chromium.sh
+  # shellcheck source=scripts/ensure-chromium.sh
   source scripts/ensure-chromium.sh
 
   run_step build npm run build

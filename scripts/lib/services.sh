@@ -12,7 +12,7 @@
 # FORCE_LOCAL_SERVICES=1 skips 1 and 2 (to test 3, or to stay isolated from a
 # shared server). The probed ports are SYSTEM_PG_PORT / SYSTEM_REDIS_PORT.
 
-# shellcheck source=common.sh
+# shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 : "${SYSTEM_PG_PORT:=5432}"
@@ -85,7 +85,13 @@ ensure_database() { # ADMIN_URL APP_URL
 
 # Highest PostgreSQL installed from Debian's packages (/usr/lib/postgresql/NN).
 pg_major_installed() {
-  ls /usr/lib/postgresql 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -1
+  local d best=""
+  for d in /usr/lib/postgresql/[0-9]*; do
+    [[ -x "$d/bin/postgres" ]] || continue
+    d=${d##*/}
+    [[ -z "$best" || "$d" -gt "$best" ]] && best=$d
+  done
+  echo "$best"
 }
 
 # initdb and postgres refuse to run as root: as root, run them as the
@@ -205,6 +211,7 @@ redis_ping() { # URL
     [[ "$(timeout 3 redis-cli -u "$url" ping 2>/dev/null)" == PONG ]]
   else
     host=$(url_host "$url"); port=$(url_port "$url" 6379)
+    # shellcheck disable=SC2016 # $0/$1 expand in the inner bash
     reply=$(timeout 3 bash -c '
       exec 3<>"/dev/tcp/$0/$1" || exit 1
       printf "PING\r\n" >&3
