@@ -15,7 +15,7 @@ function main(): number {
     instanceFolder: args.mdrp,
     outFolder: args.out,
     policyName: args.policy,
-    weights: { fairness: args.fairness },
+    fairnessWeight: args.fairness,
     declineRate: args.declineRate,
     seed: args.seed,
   });

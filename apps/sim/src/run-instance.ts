@@ -1,4 +1,4 @@
-import { CoopWeights, createPolicy, PolicyOptions } from '@lib/dispatch-policy';
+import { createPolicy, PolicyOptions } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
 import { readMdrpInstance } from './mdrp/read-instance';
 import { dayMetrics, DayMetrics } from './metrics/day-metrics';
@@ -12,7 +12,8 @@ export interface RunOptions {
   readonly instanceFolder: string;
   readonly outFolder: string;
   readonly policyName: string;
-  readonly weights: CoopWeights;
+  /** The co-op's fairness weight; its pay rule comes from the instance. */
+  readonly fairnessWeight: number;
   readonly declineRate: number;
   readonly seed: number;
   readonly policyOptions?: PolicyOptions;
@@ -42,7 +43,8 @@ export function runInstance(options: RunOptions): RunResult {
   const instance = readMdrpInstance(options.instanceFolder);
   const policy = createPolicy(options.policyName, options.policyOptions);
   const responder = seededDeclines(options.declineRate, options.seed);
-  const replay = replayDay(instance, { policy, weights: options.weights, responder, seed: options.seed });
+  const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour };
+  const replay = replayDay(instance, { policy, weights, responder, seed: options.seed });
   writeSolution(options.outFolder, solutionFromWorld(replay.world));
   const written = readSolution(options.outFolder);
   return {

@@ -27,6 +27,10 @@ export interface CoopWeights {
    *  from a courier earning one average hourly rate above the mean to one at
    *  the mean. 0 disables the fairness term. */
   readonly fairness: number;
+  /** Hourly minimum the co-op guarantees over a whole shift (0 or absent: none).
+   *  Work that only fills a courier up to the guarantee does not change its pay,
+   *  so the fairness term does not count it. */
+  readonly guaranteedHourlyPay?: number;
 }
 
 export interface CourierSnapshot {

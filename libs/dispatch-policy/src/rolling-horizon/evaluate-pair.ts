@@ -1,4 +1,5 @@
 import { DispatchSnapshot } from '../model/snapshot';
+import { FairnessTerm } from '../shared/fairness-term';
 import { planRoute, RoutePlan } from '../shared/route-plan';
 import { Bundle, latestReady } from './bundle';
 import { RollingHorizonConfig } from './config';
@@ -22,7 +23,7 @@ export interface PairTerms {
   readonly heldDelay: number;
   /** Courier-minutes used, priced by how scarce couriers are right now. */
   readonly courierTime: number;
-  /** Positive for couriers earning above the co-op mean per shift-hour. */
+  /** Co-op fairness weight × how far above the mean pay per shift-hour the courier is (see fairness-term). */
   readonly fairness: number;
 }
 
@@ -30,7 +31,7 @@ export interface PairContext {
   readonly snapshot: DispatchSnapshot;
   readonly pressure: SystemPressure;
   readonly config: RollingHorizonConfig;
-  readonly relativeRates: ReadonlyMap<string, number>;
+  readonly fairness: FairnessTerm;
 }
 
 export function evaluatePair(bundle: Bundle, slot: CourierSlot, ctx: PairContext): PairEvaluation | null {
@@ -49,7 +50,7 @@ export function evaluatePair(bundle: Bundle, slot: CourierSlot, ctx: PairContext
     delay,
     heldDelay,
     courierTime: ctx.pressure.courierMinutePrice * courierMinutes,
-    fairness: snapshot.weights.fairness * (ctx.relativeRates.get(courierId) ?? 0) * bundle.orders.length,
+    fairness: ctx.fairness(courierId, bundle.orders.length),
   };
   return { slot, plan, terms, score: terms.delay + terms.heldDelay + terms.courierTime + terms.fairness };
 }

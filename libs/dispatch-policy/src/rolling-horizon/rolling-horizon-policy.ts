@@ -1,7 +1,7 @@
 import { Assignment, Deferral, DispatchDecisions } from '../model/decisions';
 import { DispatchPolicy } from '../model/policy';
 import { DispatchSnapshot } from '../model/snapshot';
-import { relativeEarningsRates } from '../shared/earnings-rate';
+import { fairnessTerm } from '../shared/fairness-term';
 import { buildBundles } from './build-bundles';
 import { decideCommitment } from './commitment';
 import { DEFAULT_ROLLING_HORIZON_CONFIG, RollingHorizonConfig } from './config';
@@ -29,8 +29,8 @@ export class RollingHorizonPolicy implements DispatchPolicy {
     const slots = courierSlots(snapshot, config);
     const pressure = systemPressure(snapshot, slots, config);
     const bundles = buildBundles(planned, snapshot, pressure, config);
-    const relativeRates = relativeEarningsRates(snapshot.couriers);
-    const matches = matchByPriority(bundles, slots, { snapshot, pressure, config, relativeRates });
+    const fairness = fairnessTerm(snapshot);
+    const matches = matchByPriority(bundles, slots, { snapshot, pressure, config, fairness });
 
     const assignments: Assignment[] = [];
     const deferred: Deferral[] = [];

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runInstance, RunResult } from '../apps/sim/src/run-instance';
+import { parseBenchArgs } from './quality/bench-args';
+import { gitCommit, machineInfo } from './quality/machine-info';
+import { markdownTable, TableLine } from './quality/markdown-report';
+import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames } from './quality/shared-instances';
+import { averageRows, summaryRow } from './quality/summary-row';
+import { checkTargets, targetsMarkdown } from './quality/targets';
+
+/** npm run bench:quality — every shared MDRP day through our policy and the
+ *  greedy baseline; writes bench/results/dispatch-quality.{json,md}. */
+const args = parseBenchArgs(process.argv.slice(2));
+const names = sharedInstanceNames().filter((n) => args.prefixes.length === 0 || args.prefixes.some((p) => n.startsWith(p)));
+const solutionsDir = join(tmpdir(), 'dispatch-quality-solutions');
+const run = (instance: string, policyName: string, variant: { fairness?: number; declineRate?: number } = {}): RunResult =>
+  runInstance({
+    instanceFolder: join(SHARED_MDRP_DIR, instance),
+    outFolder: join(solutionsDir, `${policyName}-${variant.fairness ?? args.fairness}-${variant.declineRate ?? 0}`, instance),
+    policyName,
+    fairnessWeight: variant.fairness ?? args.fairness,
+    declineRate: variant.declineRate ?? 0,
+    seed: 0,
+    policyOptions: { rollingHorizon: args.overrides },
+  });
+
+const runs = names.flatMap((name) => {
+  const pair = [run(name, 'greedy'), run(name, 'rolling-horizon')];
+  const [g, r] = pair;
+  console.error(`${name}: greedy ${g.metrics.clickToDoorMean.toFixed(2)} | ours ${r.metrics.clickToDoorMean.toFixed(2)} (${r.metrics.delivered}/${r.metrics.orders}, ${r.timing.wallMs.toFixed(0)} ms)`);
+  return pair;
+});
+const half = names.filter(isHalfSize);
+const variants = args.quick
+  ? []
+  : [
+      { label: 'fairness weight 0', policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { fairness: 0 })) },
+      { label: '10 % of offers declined (seed 0)', policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { declineRate: 0.1 })) },
+      { label: '10 % of offers declined (seed 0)', policy: 'greedy', runs: half.map((n) => run(n, 'greedy', { declineRate: 0.1 })) },
+    ];
+
+const pick = (policy: string, filter: (name: string) => boolean) => runs.filter((r) => r.policy === policy && filter(r.instance)).map(summaryRow);
+const averages = ['greedy', 'rolling-horizon'].flatMap((policy) => [
+  { label: `average of ${half.length} half-size`, policy, row: averageRows(pick(policy, isHalfSize)) },
+  { label: `average of all ${names.length}`, policy, row: averageRows(pick(policy, () => true)) },
+]);
+const variantLines: TableLine[] = variants.map((v) => ({ label: `half-size, ${v.label}`, policy: v.policy, row: averageRows(v.runs.map(summaryRow)) }));
+const fullSize = runs.filter((r) => r.policy === 'rolling-horizon' && !isHalfSize(r.instance)).map(summaryRow);
+const worstFullDay = fullSize.length ? { ...fullSize[0], wallMs: Math.max(...fullSize.map((r) => r.wallMs)), decisionP99Ms: Math.max(...fullSize.map((r) => r.decisionP99Ms)) } : null;
+const targets = half.length ? checkTargets(averages[2].row, averages[0].row, worstFullDay) : [];
+
+const command = `npm run bench:quality${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const report = {
+  command,
+  commit: gitCommit(),
+  machine: machineInfo(),
+  generatedAt: new Date().toISOString(),
+  settings: { fairnessWeight: args.fairness, rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
+  targets,
+  averages: [...averages, ...variantLines],
+  runs,
+};
+const outDir = resolve(args.outDir ?? join(__dirname, 'results'));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'dispatch-quality.json'), JSON.stringify(report, null, 2) + '\n');
+const perInstance: TableLine[] = runs.map((r) => ({ label: r.instance, policy: r.policy, row: summaryRow(r) }));
+const markdown = [
+  '# Dispatch quality on the shared MDRP days (seed 0)',
+  '',
+  `Command: \`${command}\` · commit \`${report.commit}\` · ${report.machine.cpuModel} (${report.machine.cores} cores), node ${report.machine.node}`,
+  '',
+  'CtD = click-to-door (min), RtP = ready-to-pickup (min). Pay = max(pay per order × orders, guaranteed pay per hour × shift hours); ' +
+    '"order pay" leaves the guarantee out. Physical limit: ready + half pickup service + straight ride + half drop-off service − placement. ' +
+    'Decision times are per minute in which the policy ran (all offer-cascade rounds included); wall time is the whole replay.',
+  '',
+  '## Targets (issue 13)',
+  '',
+  targetsMarkdown(targets),
+  '',
+  '## Averages',
+  '',
+  markdownTable([...averages, ...variantLines]),
+  '',
+  '## Per instance',
+  '',
+  markdownTable(perInstance),
+  '',
+].join('\n');
+writeFileSync(join(outDir, 'dispatch-quality.md'), markdown);
+console.log(targetsMarkdown(targets));

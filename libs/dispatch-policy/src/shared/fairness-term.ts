@@ -1,0 +1,39 @@
+import { DispatchSnapshot } from '../model/snapshot';
+import { coopPace, projectShiftPay } from './shift-pay';
+
+/** Minutes added to (or, when negative, taken off) a courier's score for
+ *  giving it `orders` more jobs: the co-op's fairness weight × how much the
+ *  spread of projected pay per shift-hour among couriers on shift grows.
+ *  The spread is the mean absolute difference to the other couriers (what the
+ *  Gini coefficient measures), in jobs per hour. A courier still under the
+ *  hourly guarantee adds nothing; a courier on a short shift, for whom one
+ *  job is a big jump in hourly pay, adds a lot. */
+export type FairnessTerm = (courierId: string, orders: number) => number;
+
+export function fairnessTerm(snapshot: DispatchSnapshot): FairnessTerm {
+  const weight = snapshot.weights.fairness;
+  const couriers = snapshot.couriers;
+  const totalOrders = couriers.reduce((s, c) => s + c.ordersToday, 0);
+  if (weight === 0 || couriers.length < 2 || totalOrders === 0) return () => 0;
+  const payPerJob = couriers.reduce((s, c) => s + c.earningsToday, 0) / totalOrders;
+  const pace = coopPace(couriers, snapshot.weights.guaranteedHourlyPay);
+  const indexOf = new Map(couriers.map((c, i) => [c.id, i]));
+  const pays = couriers.map((c) => projectShiftPay(c, snapshot.now, pace).payPerHour);
+  const cache = new Map<string, number>();
+  return (courierId, orders) => {
+    const key = `${courierId}:${orders}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const self = indexOf.get(courierId);
+    if (self === undefined) return 0;
+    const before = pays[self];
+    const after = projectShiftPay(couriers[self], snapshot.now, pace, orders * payPerJob).payPerHour;
+    let spreadGrowth = 0;
+    pays.forEach((other, i) => {
+      if (i !== self) spreadGrowth += Math.abs(after - other) - Math.abs(before - other);
+    });
+    const term = (weight * spreadGrowth) / ((couriers.length - 1) * payPerJob);
+    cache.set(key, term);
+    return term;
+  };
+}
