@@ -86,6 +86,8 @@ require_node() {
 }
 
 # `npm ci` when node_modules is missing or older than package-lock.json.
+# --include=dev: demo.sh exports NODE_ENV=production, which would otherwise make
+# npm skip the devDependencies the build needs (swc, typescript, vite).
 # npm writes node_modules/.package-lock.json on every install, so its mtime
 # tells when node_modules was last brought in line with the lock file.
 ensure_node_deps() {
@@ -93,7 +95,7 @@ ensure_node_deps() {
   local marker="$BD_ROOT/node_modules/.package-lock.json"
   if [[ ! -d "$BD_ROOT/node_modules" || ! -f "$marker" || "$BD_ROOT/package-lock.json" -nt "$marker" ]]; then
     log "installing Node dependencies (npm ci)"
-    (cd "$BD_ROOT" && npm ci --no-audit --no-fund >&2) || die "npm ci failed"
+    (cd "$BD_ROOT" && npm ci --include=dev --no-audit --no-fund >&2) || die "npm ci failed"
   else
     log "Node dependencies up to date"
   fi
