@@ -4,11 +4,13 @@ import { AppConfig, ConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { loggingModule } from '@lib/http';
 import { ObservabilityModule } from '@lib/observability';
+import { OrdersDomainModule } from '@lib/orders';
 import { RedisModule } from '@lib/queues';
 import { LoginModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { CouriersModule } from './couriers/couriers.module';
 import { MerchantsModule } from './merchants/merchants.module';
+import { OrdersModule } from './orders/orders.module';
 import { UsersModule } from './users/users.module';
 
 /** The REST API process: administration, intake and the web pages. */
@@ -29,6 +31,8 @@ export class ApiModule {
         UsersModule,
         MerchantsModule,
         CouriersModule,
+        OrdersDomainModule,
+        OrdersModule,
       ],
     };
   }

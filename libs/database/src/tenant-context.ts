@@ -6,6 +6,8 @@ export interface TenantScope {
   /** `null` for system work (outbox relay, platform administration): tenant tables then show nothing. */
   cooperativeId: string | null;
   manager: EntityManager;
+  /** Side effects that must only happen once the data they announce is committed. */
+  afterCommit: (() => void | Promise<void>)[];
 }
 
 export const tenantStorage = new AsyncLocalStorage<TenantScope>();

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NoTransactionScopeError, TenantScope, tenantStorage } from './tenant-context';
 
@@ -9,6 +9,8 @@ import { NoTransactionScopeError, TenantScope, tenantStorage } from './tenant-co
  */
 @Injectable()
 export class Transactions {
+  private readonly logger = new Logger('Transactions');
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Runs `work` in a transaction scoped to one cooperative, reusing an enclosing one for the same cooperative. */
@@ -21,6 +23,14 @@ export class Transactions {
     return this.run(null, work);
   }
 
+  /**
+   * Runs `effect` after the enclosing transaction commits (never if it rolls back), e.g. a
+   * live event announcing a change. Effects are best-effort: a failure is logged, not thrown.
+   */
+  afterCommit(effect: () => void | Promise<void>): void {
+    this.current().afterCommit.push(effect);
+  }
+
   current(): TenantScope {
     const scope = tenantStorage.getStore();
     if (!scope) throw new NoTransactionScopeError();
@@ -31,12 +41,19 @@ export class Transactions {
     return this.current().manager;
   }
 
-  private run<T>(cooperativeId: string | null, work: () => Promise<T>): Promise<T> {
+  private async run<T>(cooperativeId: string | null, work: () => Promise<T>): Promise<T> {
     const enclosing = tenantStorage.getStore();
     if (enclosing && enclosing.cooperativeId === cooperativeId) return work();
-    return this.dataSource.transaction(async (manager) => {
+    const afterCommit: TenantScope['afterCommit'] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('app.cooperative_id', $1, true)`, [cooperativeId ?? '']);
-      return tenantStorage.run({ cooperativeId, manager }, work);
+      return tenantStorage.run({ cooperativeId, manager, afterCommit }, work);
     });
+    for (const effect of afterCommit) {
+      await Promise.resolve()
+        .then(effect)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'after-commit effect failed'));
+    }
+    return result;
   }
 }

@@ -2,3 +2,4 @@ export * from './geography';
 export * from './test-api';
 export * from './test-app';
 export * from './test-environment';
+export * from './order-requests';

@@ -1,14 +1,36 @@
 import { CooperativesRepository } from './cooperatives.repository';
+import { CourierLocationsRepository } from './courier-locations.repository';
 import { CouriersRepository } from './couriers.repository';
 import { CredentialsRepository } from './credentials.repository';
+import { IdempotencyRepository } from './idempotency.repository';
 import { MerchantsRepository } from './merchants.repository';
+import { OrdersRepository } from './orders.repository';
+import { OutboxRepository } from './outbox.repository';
 import { UsersRepository } from './users.repository';
+import { WebhooksRepository } from './webhooks.repository';
 
 export * from './cooperatives.repository';
+export * from './courier-locations.repository';
 export * from './couriers.repository';
 export * from './credentials.repository';
+export * from './idempotency.repository';
 export * from './merchants.repository';
+export * from './order-record';
+export * from './orders.repository';
+export * from './outbox.repository';
 export * from './page';
 export * from './users.repository';
+export * from './webhooks.repository';
 
-export const repositories = [CooperativesRepository, CouriersRepository, CredentialsRepository, MerchantsRepository, UsersRepository];
+export const repositories = [
+  CooperativesRepository,
+  CourierLocationsRepository,
+  CouriersRepository,
+  CredentialsRepository,
+  IdempotencyRepository,
+  MerchantsRepository,
+  OrdersRepository,
+  OutboxRepository,
+  UsersRepository,
+  WebhooksRepository,
+];

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Transactions } from '../transactions';
+
+export interface OutboxEvent {
+  id: string;
+  cooperativeId: string;
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The transactional outbox: events are written in the transaction of the change they
+ * announce, and a relay publishes them to the queues afterwards, so a change is never
+ * committed without its follow-up work, nor announced without being committed.
+ */
+@Injectable()
+export class OutboxRepository {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Adds an event to the current tenant transaction; returns its id (used as the job id). */
+  async add(topic: string, payload: Record<string, unknown>, delayMs = 0): Promise<string> {
+    const [row] = await this.transactions.manager().query(
+      `INSERT INTO outbox (topic, payload, available_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond') RETURNING id`,
+      [topic, payload, delayMs],
+    );
+    return row.id;
+  }
+
+  /**
+   * Claims due events across all cooperatives (SKIP LOCKED: several relays share the work),
+   * lets `publish` try them, and marks each published or postponed, in one transaction.
+   */
+  async relayBatch(limit: number, publish: (events: OutboxEvent[]) => Promise<{ published: string[]; failed: string[]; error?: string }>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; cooperative_id: string; topic: string; payload: Record<string, unknown> }[] = await manager.query(
+        `SELECT id, cooperative_id, topic, payload FROM outbox_claim($1)`,
+        [limit],
+      );
+      if (!rows.length) return 0;
+      const outcome = await publish(rows.map((row) => ({ id: row.id, cooperativeId: row.cooperative_id, topic: row.topic, payload: row.payload })));
+      if (outcome.published.length) await manager.query(`SELECT outbox_mark_published($1::uuid[])`, [outcome.published]);
+      if (outcome.failed.length) await manager.query(`SELECT outbox_postpone($1::uuid[], $2)`, [outcome.failed, outcome.error ?? 'publish failed']);
+      return outcome.published.length;
+    });
+  }
+}

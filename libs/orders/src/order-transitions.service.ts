@@ -1,0 +1,80 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@lib/config';
+import { OrderChanges, OrderRecord, OrdersRepository, OrderStatus, Transactions } from '@lib/database';
+import { ProblemError } from '@lib/http';
+import { OrderChangeListeners } from './order-change-listeners';
+import { sourcesOf, webhookEventFor } from './order-status-machine';
+import { presentOrder } from './order.presenter';
+import { WebhookFanout } from './webhook-fanout.service';
+
+export interface TransitionRequest {
+  orderId: string;
+  to: OrderStatus;
+  /** Who acts, as recorded in the history: `courier:<id>`, `user:<id>`, `key:<id>`, `system:dispatch`. */
+  actor: string;
+  /** Narrows the statuses the move may start from (e.g. merchants cancel only before pickup). */
+  within?: OrderStatus[];
+  /** The move only applies while this courier holds the order. */
+  heldBy?: string;
+  changes?: OrderChanges;
+  detail?: Record<string, unknown>;
+  /** The answer when the move does not apply; defaults to a 409 naming the status. */
+  conflict?: (current: OrderRecord) => ProblemError;
+}
+
+/**
+ * Every status change goes through here: a conditional update (so racing writers cannot both
+ * win), one history event, webhook deliveries, and a live announcement once committed.
+ */
+@Injectable()
+export class OrderTransitions {
+  private readonly logger = new Logger('OrderTransitions');
+
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly transactions: Transactions,
+    private readonly fanout: WebhookFanout,
+    private readonly listeners: OrderChangeListeners,
+    private readonly config: AppConfig,
+  ) {}
+
+  async apply(request: TransitionRequest): Promise<OrderRecord> {
+    const from = sourcesOf(request.to, request.within);
+    const updated = await this.orders.transition(request.orderId, from, request.to, request.changes, request.heldBy);
+    if (!updated) throw await this.refusal(request);
+    await this.orders.appendEvent(updated.id, request.to, request.actor, request.detail ?? null);
+    await this.announce(updated, null);
+    return updated;
+  }
+
+  /** Records a new order's first event and announces it, inside the creating transaction. */
+  async created(order: OrderRecord, actor: string): Promise<void> {
+    await this.orders.appendEvent(order.id, order.status, actor);
+    await this.announce(order, null, 'order.created');
+  }
+
+  /** Announces a change that was not a status move (e.g. the needs-attention flag). */
+  async changed(order: OrderRecord): Promise<void> {
+    await this.announce(order, order.status);
+  }
+
+  private async announce(order: OrderRecord, previousStatus: OrderStatus | null, webhookEvent = webhookEventFor(order.status)): Promise<void> {
+    const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
+    const view = presentOrder(order, events, this.config.apiBaseUrl);
+    if (webhookEvent && previousStatus !== order.status) await this.fanout.announce(webhookEvent, view);
+    for (const listener of this.listeners.all()) {
+      this.transactions.afterCommit(() => listener({ order, view, previousStatus }));
+    }
+  }
+
+  private async refusal(request: TransitionRequest): Promise<ProblemError> {
+    const current = await this.orders.findById(request.orderId);
+    if (!current) return ProblemError.notFound('Order');
+    if (request.conflict) return request.conflict(current);
+    if (request.heldBy && current.courierId !== request.heldBy) {
+      this.logger.debug({ orderId: current.id }, 'transition refused: not the holder');
+      return ProblemError.notFound('Order');
+    }
+    return new ProblemError(HttpStatus.CONFLICT, `The order is ${current.status} and cannot become ${request.to}`, 'illegal_transition');
+  }
+}

@@ -1,0 +1,7 @@
+/** Outbox topics: what the relay turns each event into. Persisted in the outbox table. */
+export const topics = {
+  /** `{ orderId }`: find a courier for the order. */
+  dispatch: 'dispatch',
+  /** `{ deliveryId }`: send one webhook delivery. */
+  webhookDelivery: 'webhook.delivery',
+} as const;
