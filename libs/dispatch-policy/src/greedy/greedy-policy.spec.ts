@@ -1,8 +1,11 @@
 import { aCourier, anOrder, aSnapshot, at } from '../testing/snapshot-factory';
 import { GreedyPolicy } from './greedy-policy';
 import { seededRng } from '../model/rng';
+import { DispatchPolicy } from '../model/policy';
+import { DispatchSnapshot } from '../model/snapshot';
 
-const decide = (snapshot: Parameters<GreedyPolicy['decide']>[0]) => new GreedyPolicy().decide(snapshot, { rng: seededRng(1) });
+const policy: DispatchPolicy = new GreedyPolicy();
+const decide = (snapshot: DispatchSnapshot) => policy.decide(snapshot, { rng: seededRng(1) });
 
 describe('GreedyPolicy', () => {
   it('gives each order to the nearest idle courier at once, and says so', () => {

@@ -1,9 +1,11 @@
+import { DispatchPolicy } from '../model/policy';
 import { seededRng } from '../model/rng';
 import { DispatchSnapshot } from '../model/snapshot';
 import { aCourier, anOrder, aSnapshot, at } from '../testing/snapshot-factory';
 import { RollingHorizonPolicy } from './rolling-horizon-policy';
 
-const decide = (snapshot: DispatchSnapshot) => new RollingHorizonPolicy().decide(snapshot, { rng: seededRng(1) });
+const policy: DispatchPolicy = new RollingHorizonPolicy();
+const decide = (snapshot: DispatchSnapshot) => policy.decide(snapshot, { rng: seededRng(1) });
 
 describe('RollingHorizonPolicy: anticipation', () => {
   const snapshotAt = (now: number) => aSnapshot({ now, couriers: [aCourier('a', at(500))], orders: [anOrder('o1', { readyAt: 120 })] });
