@@ -1,5 +1,6 @@
 import { createPolicy, PolicyOptions } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
+import { MdrpInstance } from './mdrp/instance';
 import { readMdrpInstance } from './mdrp/read-instance';
 import { dayMetrics, DayMetrics } from './metrics/day-metrics';
 import { percentile } from './metrics/statistics';
@@ -17,6 +18,8 @@ export interface RunOptions {
   readonly declineRate: number;
   readonly seed: number;
   readonly policyOptions?: PolicyOptions;
+  /** Stress test: keep only every n-th courier (1 = the day as published). */
+  readonly keepEveryNthCourier?: number;
 }
 
 export interface RunResult {
@@ -40,7 +43,7 @@ export interface RunTiming {
 /** Replays one instance with one policy, writes the three solution files, reads
  *  them back and checks and measures what was written. */
 export function runInstance(options: RunOptions): RunResult {
-  const instance = readMdrpInstance(options.instanceFolder);
+  const instance = thinCouriers(readMdrpInstance(options.instanceFolder), options.keepEveryNthCourier ?? 1);
   const policy = createPolicy(options.policyName, options.policyOptions);
   const responder = seededDeclines(options.declineRate, options.seed);
   const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour };
@@ -61,4 +64,9 @@ export function runInstance(options: RunOptions): RunResult {
     },
     offers: { accepted: replay.offersAccepted, declined: replay.offersDeclined },
   };
+}
+
+function thinCouriers(instance: MdrpInstance, keepEvery: number): MdrpInstance {
+  if (keepEvery <= 1) return instance;
+  return { ...instance, couriers: instance.couriers.filter((_, i) => i % keepEvery === 0) };
 }

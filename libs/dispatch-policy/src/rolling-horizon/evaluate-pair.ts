@@ -1,4 +1,4 @@
-import { DispatchSnapshot } from '../model/snapshot';
+import { CommittedOrder, DispatchSnapshot } from '../model/snapshot';
 import { FairnessTerm } from '../shared/fairness-term';
 import { planRoute, RoutePlan } from '../shared/route-plan';
 import { Bundle, latestReady } from './bundle';
@@ -17,7 +17,9 @@ export interface PairEvaluation {
 }
 
 export interface PairTerms {
-  /** Minutes the bundle's orders arrive later than their physical limit. */
+  /** Minutes the bundle's orders arrive later than the fastest delivery still
+   *  possible from now (food picked up the moment it is ready, or now if it is
+   *  waiting already). Lateness already incurred is sunk and not counted. */
   readonly delay: number;
   /** Minutes added to orders the courier already holds (job extensions). */
   readonly heldDelay: number;
@@ -44,7 +46,7 @@ export function evaluatePair(bundle: Bundle, slot: CourierSlot, ctx: PairContext
   const offered = new Set(bundle.orders.map((o) => o.id));
   let delay = 0;
   plan.sequence.forEach((o, i) => {
-    if (offered.has(o.id)) delay += plan.dropoffAt[i] - physicalLimitDropoff(o, bundle.pickup, snapshot.service, snapshot.travel);
+    if (offered.has(o.id)) delay += plan.dropoffAt[i] - earliestDropoffFromNow(o, bundle, snapshot);
   });
   const terms: PairTerms = {
     delay,
@@ -79,4 +81,9 @@ function planExtension(bundle: Bundle, slot: Extract<CourierSlot, { kind: 'exten
   const plan = planRoute(start, slot.job.pickup, [...slot.held, ...bundle.orders], snapshot.service, snapshot.travel);
   const heldDelay = before.sequence.reduce((sum, o, i) => sum + plan.dropoffAt[plan.sequence.indexOf(o)] - before.dropoffAt[i], 0);
   return { plan, heldDelay, courierMinutes: plan.freeAt - before.freeAt };
+}
+
+function earliestDropoffFromNow(order: CommittedOrder, bundle: Bundle, snapshot: DispatchSnapshot): number {
+  const waited = Math.max(0, snapshot.now - order.readyAt);
+  return physicalLimitDropoff(order, bundle.pickup, snapshot.service, snapshot.travel) + waited;
 }

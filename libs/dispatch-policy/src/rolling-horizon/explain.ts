@@ -19,7 +19,7 @@ export function explainAssignment(match: BundleMatch, snapshot: DispatchSnapshot
     const approach = snapshot.travel.minutes(chosen.slot.from, bundle.pickup);
     parts.push(`leaves now, ${fmt(approach)} min from ${bundle.restaurantId}, food ready in ${fmt(Math.max(0, maxReady(match) - snapshot.now))} min`);
   }
-  parts.push(`${fmt(chosen.terms.delay)} min over the fastest possible delivery for ${plural(n, 'order')}`);
+  parts.push(`${fmt(chosen.terms.delay)} min over the fastest delivery still possible for ${plural(n, 'order')}`);
   if (n > 1) parts.push(`bundled: ${fmt(pressure.ratio)} orders ready soon per free courier`);
   if (bundle.urgency === 'late') parts.push('urgent: already past the click-to-door target, matched first');
   if (chosen.terms.fairness !== 0) parts.push(`fairness ${signed(chosen.terms.fairness)} min (${chosen.terms.fairness < 0 ? 'below' : 'above'} the co-op's mean earnings per shift-hour)`);

@@ -25,7 +25,7 @@ export function matchByPriority(bundles: readonly Bundle[], slots: readonly Cour
     const cols = slots.map((s, j) => j).filter((j) => !usedSlots.has(j));
     const cost = rows.map((i) => [
       ...cols.map((j) => evaluations[i][j]?.score ?? INFEASIBLE),
-      ...rows.map(() => ctx.config.deferCost),
+      ...rows.map(() => deferCost(bundles[i], ctx)),
     ]);
     solveAssignment(cost).forEach((col, r) => {
       const evaluation = col < cols.length ? evaluations[rows[r]][cols[col]] : null;
@@ -43,4 +43,10 @@ export function matchByPriority(bundles: readonly Bundle[], slots: readonly Cour
 
 function byScore(a: PairEvaluation, b: PairEvaluation): number {
   return a.score - b.score || a.slot.courier.id.localeCompare(b.slot.courier.id);
+}
+
+/** Leaving a bundle for later costs more per order and the longer its orders
+ *  have waited: when couriers are scarce, big bundles and old orders go first. */
+function deferCost(bundle: Bundle, ctx: PairContext): number {
+  return bundle.orders.reduce((sum, o) => sum + ctx.config.deferCost + (ctx.snapshot.now - o.placedAt), 0);
 }
