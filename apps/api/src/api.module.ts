@@ -12,6 +12,7 @@ import { CouriersModule } from './couriers/couriers.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
 import { UsersModule } from './users/users.module';
+import { WebPagesModule } from './web/web-pages.module';
 
 /** The REST API process: administration, intake and the web pages. */
 @Module({})
@@ -33,6 +34,7 @@ export class ApiModule {
         CouriersModule,
         OrdersDomainModule,
         OrdersModule,
+        WebPagesModule,
       ],
     };
   }

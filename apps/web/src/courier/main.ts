@@ -1,0 +1,77 @@
+import { api, ApiError } from '../shared/api-client';
+import { h } from '../shared/dom';
+import { onLanguageChange, t } from '../shared/i18n';
+import { bindLiveBadge, connectLive } from '../shared/live';
+import { startSignedInPage } from '../shared/start-page';
+import type { Order } from '../shared/types';
+import { JobsView } from './jobs-view';
+import { LocationSender } from './location-sender';
+import { Offer, offerCard } from './offer-card';
+import { OfflineQueue } from './offline-queue';
+import { shiftToggle } from './shift-toggle';
+
+/** How often to retry the offline queue while items wait, besides the `online` event. */
+const RETRY_MS = 15_000;
+
+void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config, session, shell }) => {
+  const me = await api<{ id: string; onShift: boolean }>('GET', '/couriers/me');
+  const queue = new OfflineQueue(me.id);
+  const socket = connectLive(config.trackingUrl, '/courier', session.accessToken);
+  shell.liveBadge.hidden = false;
+  bindLiveBadge(socket, shell.liveBadge);
+
+  const sender = new LocationSender(socket, queue, (detail) => shell.announce(t('courier.gpsOff', { detail }), 'error'));
+  const jobs = new JobsView(me.id, queue, shell.announce);
+  const offers = h('section', { class: 'stack', 'aria-live': 'assertive' });
+  const openOffers = new Map<string, () => void>();
+  const pending = h('p', { class: 'hint', 'data-testid': 'offline-queue' });
+
+  const applyShift = (onShift: boolean) => {
+    shift.set(onShift);
+    if (onShift) sender.start();
+    else sender.stop();
+  };
+  const shift = shiftToggle(async (onShift) => {
+    try {
+      await api('PUT', '/couriers/me/shift', { onShift });
+    } catch (error) {
+      if (!(error as ApiError).isNetwork) return shell.announce(t('error.generic', { detail: (error as Error).message }), 'error');
+      queue.addAction({ method: 'PUT', path: '/couriers/me/shift', body: { onShift } });
+    }
+    applyShift(onShift);
+  });
+  shell.main.append(h('div', { class: 'column' }, shift.element, offers, jobs.element, pending));
+  applyShift(me.onShift);
+
+  const renderPending = () => {
+    pending.textContent = queue.size ? t('courier.queued', { count: queue.size }) : '';
+  };
+  queue.onChange(renderPending);
+  onLanguageChange(renderPending);
+  renderPending();
+  const flush = () =>
+    void queue.flush((action, error) =>
+      shell.announce(t('error.generic', { detail: `${action ? action.path : 'locations'}: ${error.message}` }), 'error'),
+    );
+
+  socket.on('offer', (offer: Offer) => {
+    if (openOffers.has(offer.offerId)) return;
+    const card = offerCard(offer, {
+      onAccepted: (order: Order) => jobs.update(order),
+      onGone: () => openOffers.delete(offer.offerId),
+      announce: shell.announce,
+    });
+    openOffers.set(offer.offerId, card.close);
+    offers.append(card.element);
+  });
+  socket.on('offer.withdrawn', ({ offerId }: { offerId: string }) => openOffers.get(offerId)?.());
+  socket.on('order.updated', (order: Order) => jobs.update(order));
+  // Back online: send what waited, then catch up on jobs changed meanwhile.
+  socket.on('connect', () => {
+    flush();
+    jobs.reload().catch(() => undefined);
+  });
+  window.addEventListener('online', flush);
+  window.setInterval(() => queue.size && flush(), RETRY_MS);
+  await jobs.reload().catch((error: Error) => shell.announce(error.message, 'error'));
+});

@@ -1,0 +1,46 @@
+import { api } from '../shared/api-client';
+import { h } from '../shared/dom';
+import { bindLiveBadge, connectLive } from '../shared/live';
+import { createMap, drawServiceArea } from '../shared/map';
+import { startSignedInPage } from '../shared/start-page';
+import type { Geometry } from 'geojson';
+import { BoardStore } from './board-store';
+import { CourierLayer } from './courier-layer';
+import { fleetSummary } from './fleet-summary';
+import { feedBoard } from './live-board';
+import { OrderLayer } from './order-layer';
+import { OrderPanel } from './order-panel';
+import { OrderQueue } from './order-queue';
+
+void startSignedInPage('dispatch', 'dispatch.title', ['dispatcher', 'coop_admin'], async ({ config, session, shell }) => {
+  const mapElement = h('div', { class: 'map', id: 'map' });
+  const sidebar = h('aside', { class: 'sidebar' });
+  shell.main.append(h('div', { class: 'dispatch' }, mapElement, sidebar));
+
+  const store = new BoardStore();
+  const map = createMap(mapElement, config.tileUrl);
+  const select = (orderId: string | null) => {
+    queue.select(orderId);
+    orders.select(orderId);
+    void panel.show(orderId);
+  };
+  const couriers = new CourierLayer(map, store);
+  const orders = new OrderLayer(map, store, select);
+  const queue = new OrderQueue(store, select);
+  const panel = new OrderPanel(store, shell.announce, () => select(null));
+  sidebar.append(fleetSummary(store), panel.element, queue.element);
+
+  // Canvas markers are not in the DOM: this read-only hook lets tests (and an operator's
+  // console) ask where a courier is drawn.
+  Object.assign(window, { bikeDispatch: { courierMarker: (id: string) => couriers.markerPosition(id), courierCount: () => store.couriers.size } });
+
+  if (session.user.cooperativeId) {
+    api<{ serviceArea: Geometry }>('GET', `/cooperatives/${session.user.cooperativeId}`)
+      .then((cooperative) => drawServiceArea(map, cooperative.serviceArea))
+      .catch((error: Error) => shell.announce(error.message, 'error'));
+  }
+  const socket = connectLive(config.trackingUrl, '/dispatch', session.accessToken);
+  shell.liveBadge.hidden = false;
+  bindLiveBadge(socket, shell.liveBadge);
+  await feedBoard(store, socket).catch((error: Error) => shell.announce(error.message, 'error'));
+});

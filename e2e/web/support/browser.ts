@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+
+const screenshots = join(__dirname, '../../../test-artifacts/screenshots');
+
+/** Debian's chromium (scripts/ensure-chromium.sh installs it); playwright cannot download one here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/**
+ * A fresh browser profile that may reach only the app under test: any other host (the
+ * public tile server in particular) is refused, so the tests prove the pages work with no
+ * tiles and never depend on the internet.
+ */
+export async function isolatedContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', viewport: { width: 1280, height: 800 }, ...options });
+  const allowed = new URL(baseUrl).hostname;
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === allowed ? route.continue() : route.abort('internetdisconnected');
+  });
+  return context;
+}
+
+/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshots, { recursive: true });
+  const path = join(screenshots, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Fills the page's sign-in form (labels are the accessible names). */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
