@@ -60,6 +60,9 @@ describe('web pages', () => {
     await page.getByRole('heading', { name: /Orders to dispatch/ }).waitFor();
     await expect(page.getByTestId('fleet-summary').textContent()).resolves.toMatch(/couriers on shift/);
     await saveScreenshot(page, 'dispatch');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await page.getByRole('heading', { name: /Commandes à attribuer/ }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
   });
 
   it('courier: signs in on a phone-sized screen and starts a shift', async () => {

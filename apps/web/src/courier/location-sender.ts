@@ -8,8 +8,8 @@ const ACK_TIMEOUT_MS = 5_000;
 /**
  * While on shift, watches the browser's position and sends it as `location` messages on
  * `/courier`. A point that cannot be delivered (socket down, no ack in time) goes to the
- * offline queue; one the gateway refuses (ack `{ ok: false }`) is dropped, as a retry would
- * be refused too.
+ * offline queue; one the gateway refuses (ack `{ ok: false }`, e.g. `invalid_location`,
+ * `not_on_shift`, `rate_limited`) is dropped, as a retry would be refused too.
  */
 export class LocationSender {
   private watchId: number | null = null;
@@ -43,7 +43,8 @@ export class LocationSender {
     const point = toPoint(position);
     if (!this.socket.connected) return this.queue.addPoint(point);
     this.socket.timeout(ACK_TIMEOUT_MS).emit('location', point, (error: Error | null, ack?: { ok: boolean; error?: string }) => {
-      if (error) this.queue.addPoint(point);
+      // No answer, or the gateway's store is down (`unavailable`): keep the point for later.
+      if (error || (ack && !ack.ok && ack.error === 'unavailable')) this.queue.addPoint(point);
       else if (ack && !ack.ok) this.onError(ack.error ?? 'position refused');
     });
   }

@@ -16,7 +16,7 @@ const RETRY_MS = 15_000;
 void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config, session, shell }) => {
   const me = await api<{ id: string; onShift: boolean }>('GET', '/couriers/me');
   const queue = new OfflineQueue(me.id);
-  const socket = connectLive(config.trackingUrl, '/courier', session.accessToken);
+  const socket = connectLive(config.trackingUrl, '/courier', { token: session.accessToken });
   shell.liveBadge.hidden = false;
   bindLiveBadge(socket, shell.liveBadge);
 

@@ -17,7 +17,9 @@ interface Board {
 export function feedBoard(store: BoardStore, socket: Socket): Promise<void> {
   const reload = async () => store.load(await api<Board>('GET', '/dispatch/board'));
   socket.on('courier.position', (payload: CourierPositionEvent | CourierPositionEvent[]) => eachOf(payload, (event) => store.applyPosition(event)));
-  socket.on('courier.positions', (payload: CourierPositionEvent[] | { positions: CourierPositionEvent[] }) =>
+  // The batched form (we connect with `batch: true`): `{ positions, snapshot }`, the first
+  // frame of a connection being the snapshot of every courier with a recent position.
+  socket.on('courier.positions', (payload: CourierPositionEvent[] | { positions: CourierPositionEvent[]; snapshot?: boolean }) =>
     eachOf(Array.isArray(payload) ? payload : payload.positions, (event) => store.applyPosition(event)),
   );
   socket.on('courier.status', (payload: CourierStatusEvent | CourierStatusEvent[]) => eachOf(payload, (event) => store.applyStatus(event)));

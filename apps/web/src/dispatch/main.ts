@@ -39,7 +39,8 @@ void startSignedInPage('dispatch', 'dispatch.title', ['dispatcher', 'coop_admin'
       .then((cooperative) => drawServiceArea(map, cooperative.serviceArea))
       .catch((error: Error) => shell.announce(error.message, 'error'));
   }
-  const socket = connectLive(config.trackingUrl, '/dispatch', session.accessToken);
+  // batch: one `courier.positions` frame per tick instead of an event per courier move.
+  const socket = connectLive(config.trackingUrl, '/dispatch', { token: session.accessToken, batch: true });
   shell.liveBadge.hidden = false;
   bindLiveBadge(socket, shell.liveBadge);
   await feedBoard(store, socket).catch((error: Error) => shell.announce(error.message, 'error'));

@@ -4,7 +4,7 @@ import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { formatKm, formatMoney, formatTime } from '../shared/format';
 import { isInsideArea } from '../shared/geometry';
-import { t } from '../shared/i18n';
+import { onLanguageChange, t } from '../shared/i18n';
 import { markerColors } from '../shared/map';
 import type { LatLng, Money, Order } from '../shared/types';
 import { newUuid } from '../shared/uuid';
@@ -41,7 +41,7 @@ export class OrderForm {
     phone: h('input', { id: 'dropoff-phone', name: 'phone', type: 'tel', autocomplete: 'tel' }),
     notes: h('textarea', { id: 'dropoff-notes', name: 'notes', rows: 2 }),
     size: h('select', { id: 'parcel-size', name: 'size' }, ...['S', 'M', 'L'].map((size) => h('option', { value: size }, size))),
-    readyIn: h('select', { id: 'ready-in', name: 'readyIn' }, ...[0, 15, 30, 45].map((minutes) => h('option', { value: String(minutes) }, minutes ? t('merchant.minutes', { minutes }) : t('merchant.now')))),
+    readyIn: h('select', { id: 'ready-in', name: 'readyIn' }, ...[0, 15, 30, 45].map((minutes) => h('option', { value: String(minutes) }, readyInLabel(minutes)))),
     reference: h('input', { id: 'reference', name: 'reference' }),
   };
   private readonly locationText = h('p', { class: 'hint', id: 'dropoff-location', 'aria-live': 'polite', i18n: 'merchant.locationHint' });
@@ -81,6 +81,7 @@ export class OrderForm {
       void this.quote();
     });
     this.placeButton.addEventListener('click', () => void this.place());
+    onLanguageChange(() => [...this.fields.readyIn.options].forEach((option) => (option.textContent = readyInLabel(Number(option.value)))));
   }
 
   private chooseDropoff(map: L.Map, point: LatLng): void {
@@ -177,4 +178,8 @@ export class OrderForm {
   private showError(error: ApiError): void {
     this.error.textContent = error.status === 422 ? t('merchant.outsideArea') : error.isNetwork ? t('error.network') : t('error.generic', { detail: error.message });
   }
+}
+
+function readyInLabel(minutes: number): string {
+  return minutes ? t('merchant.minutes', { minutes }) : t('merchant.now');
 }

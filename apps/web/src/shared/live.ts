@@ -5,8 +5,8 @@ import { t } from './i18n';
  * Opens a tracking-gateway namespace. WebSocket only: no long-polling, so no CORS preflight
  * against the gateway's other origin, and one connection per page.
  */
-export function connectLive(trackingUrl: string, namespace: '/dispatch' | '/courier' | '/track', token: string): Socket {
-  return io(`${trackingUrl.replace(/\/+$/, '')}${namespace}`, { auth: { token }, transports: ['websocket'] });
+export function connectLive(trackingUrl: string, namespace: '/dispatch' | '/courier' | '/track', auth: { token: string } & Record<string, unknown>): Socket {
+  return io(`${trackingUrl.replace(/\/+$/, '')}${namespace}`, { auth, transports: ['websocket'] });
 }
 
 /** The gateway may send one event or a batch (an array) under the same name: handle both. */

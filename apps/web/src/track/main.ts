@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   };
   showCourier(tracking.courierPosition);
 
-  const socket = connectLive(config.trackingUrl, '/track', token);
+  const socket = connectLive(config.trackingUrl, '/track', { token });
   shell.liveBadge.hidden = false;
   bindLiveBadge(socket, shell.liveBadge);
   socket.on('status', (event: { status: OrderStatus; at?: string; eta?: string | null }) => {
