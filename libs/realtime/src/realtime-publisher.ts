@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import Redis from 'ioredis';
+import { AppConfig } from '@lib/config';
+import { REDIS } from '@lib/queues';
+import { broadcastCourierPositions, RoomBroadcaster } from './broadcast-positions';
+import type {
+  CourierPositionEvent,
+  CourierStatusEvent,
+  OfferEvent,
+  OfferWithdrawnEvent,
+  OrderPayload,
+  OrderStatusNotice,
+  ShiftNotice,
+} from './events';
+import { saveLastOrderStatus } from './last-order-status';
+import { namespaces } from './namespaces';
+import { rooms } from './rooms';
+import { socketIoKey } from './socket-io-key';
+
+/** What may be sent to a cooperative's dispatchers (`/dispatch`). */
+export interface CooperativeEvents {
+  'order.updated': OrderPayload;
+  /** Also tells the gateways, which stop tracking a courier whose shift ended. */
+  'courier.status': CourierStatusEvent;
+}
+
+/** What may be sent to one courier (`/courier`). */
+export interface CourierEvents {
+  offer: OfferEvent;
+  'offer.withdrawn': OfferWithdrawnEvent;
+  'order.updated': OrderPayload;
+}
+
+/** What may be sent to an order's customers (`/track`); `position` is derived by the gateway itself. */
+export interface OrderTrackerEvents {
+  /** Customers receive `{ status, at, eta }`; `courierId` tells the gateways whose positions to relay. */
+  status: Omit<OrderStatusNotice, 'orderId'>;
+}
+
+export interface EventTarget<Events> {
+  emit<E extends keyof Events & string>(event: E, payload: Events[E]): void;
+}
+
+/**
+ * How `apps/api` and `apps/dispatcher` reach sockets without importing the gateway: events
+ * go through Redis (the socket.io emitter) to whichever gateway instance holds the sockets.
+ * Fire-and-forget: a client that misses an event catches up from the REST API.
+ */
+@Injectable()
+export class RealtimePublisher {
+  private readonly logger = new Logger(RealtimePublisher.name);
+  private readonly emitter: Emitter;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {
+    this.emitter = new Emitter(redis, { key: socketIoKey(config) });
+  }
+
+  /** The cooperative's dispatchers and coop admins. */
+  toCooperative(cooperativeId: string): EventTarget<CooperativeEvents> {
+    const dispatchers = this.emitter.of(namespaces.dispatch).to(rooms.cooperative(cooperativeId));
+    return {
+      emit: (event, payload) => {
+        dispatchers.emit(event, payload);
+        if (event === 'courier.status') {
+          const { courierId, onShift } = payload as CourierStatusEvent;
+          const notice: ShiftNotice = { cooperativeId, courierId, onShift };
+          this.emitter.of(namespaces.courier).serverSideEmit('courier.shift', notice);
+        }
+      },
+    };
+  }
+
+  /** Every connected socket of one courier. */
+  toCourier(courierId: string): EventTarget<CourierEvents> {
+    const sockets = this.emitter.of(namespaces.courier).to(rooms.courier(courierId));
+    return { emit: (event, payload) => void sockets.emit(event, payload) };
+  }
+
+  /**
+   * The customers following an order. The gateways send them `{ status, at, eta }` and start
+   * or stop relaying the courier's positions; the notice is also kept for customers who
+   * connect later (the ETA is not in the database).
+   */
+  toOrderTrackers(orderId: string): EventTarget<OrderTrackerEvents> {
+    return {
+      emit: (_event, payload) => {
+        const notice: OrderStatusNotice = { orderId, status: payload.status, at: payload.at, eta: payload.eta, courierId: payload.courierId };
+        // Same connection, so Redis stores the status before any gateway hears the notice.
+        saveLastOrderStatus(this.redis, this.config, notice).catch((error: unknown) =>
+          this.logger.warn({ err: error, orderId }, 'could not keep the last order status'),
+        );
+        this.emitter.of(namespaces.track).serverSideEmit('order.status', notice);
+      },
+    };
+  }
+
+  /** Positions recorded outside the gateway (an offline batch), to dispatchers and customers alike. */
+  courierPositions(cooperativeId: string, positions: CourierPositionEvent[]): void {
+    broadcastCourierPositions(this.emitter as unknown as RoomBroadcaster, cooperativeId, positions);
+  }
+}
