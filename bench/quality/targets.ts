@@ -7,10 +7,16 @@ export interface TargetCheck {
 }
 
 /** The targets of issue 13, on the half-size averages (and the largest day). */
-export function checkTargets(ours: SummaryRow, greedy: SummaryRow, largestDay: SummaryRow | null): TargetCheck[] {
+export interface DeliveryCount {
+  /** Half-size instances on which our policy delivered every order. */
+  readonly fullyDelivered: number;
+  readonly instances: number;
+}
+
+export function checkTargets(ours: SummaryRow, greedy: SummaryRow, largestDay: SummaryRow | null, delivery: DeliveryCount): TargetCheck[] {
   const giniCut = 1 - ours.giniEarningsPerShiftHour / greedy.giniEarningsPerShiftHour;
   const checks: TargetCheck[] = [
-    { target: 'every order delivered (half-size)', measured: `${ours.delivered.toFixed(2)} of ${ours.orders.toFixed(2)} on average`, met: ours.delivered === ours.orders },
+    { target: 'every order delivered (half-size)', measured: `all orders on ${delivery.fullyDelivered} of ${delivery.instances} days`, met: delivery.fullyDelivered === delivery.instances },
     { target: 'click-to-door mean <= 31.9 min (half-size)', measured: `${ours.clickToDoorMean.toFixed(2)} (greedy ${greedy.clickToDoorMean.toFixed(2)}, physical limit ${ours.physicalLimitMean.toFixed(2)})`, met: ours.clickToDoorMean <= 31.9 },
     { target: 'Gini of pay per shift-hour >= 30 % below greedy (half-size)', measured: `${ours.giniEarningsPerShiftHour.toFixed(4)} vs ${greedy.giniEarningsPerShiftHour.toFixed(4)}: ${(giniCut * 100).toFixed(1)} % lower`, met: giniCut >= 0.3 },
     { target: 'every solution passes the feasibility checker', measured: `${(ours.feasible * 100).toFixed(0)} % (ours), ${(greedy.feasible * 100).toFixed(0)} % (greedy)`, met: ours.feasible === 1 && greedy.feasible === 1 },

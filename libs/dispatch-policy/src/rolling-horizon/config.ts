@@ -6,6 +6,10 @@ export interface RollingHorizonConfig {
   readonly cadenceMinutes: number;
   /** Orders ready further ahead than this are not planned yet. */
   readonly orderHorizonMinutes: number;
+  /** An order beyond the horizon is planned anyway when at most this many
+   *  couriers will still be on shift at its ready time (end of the day), so
+   *  the last courier is not given away to something else first. */
+  readonly lastCouriersToPlanEarly: number;
   /** Couriers busy for longer than this are not planned for waiting orders. */
   readonly courierLookaheadMinutes: number;
   /** Look-aheads of the "orders ready soon / couriers free soon" pressure ratio. */
@@ -27,6 +31,7 @@ export interface RollingHorizonConfig {
 export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
   cadenceMinutes: 1,
   orderHorizonMinutes: 20,
+  lastCouriersToPlanEarly: 3,
   courierLookaheadMinutes: 20,
   pressureOrderLookahead: 10,
   pressureCourierLookahead: 10,

@@ -25,7 +25,7 @@ export class RollingHorizonPolicy implements DispatchPolicy {
   decide(snapshot: DispatchSnapshot): DispatchDecisions {
     const config = this.config;
     const horizon = snapshot.now + config.orderHorizonMinutes;
-    const planned = snapshot.orders.filter((o) => o.readyAt <= horizon);
+    const planned = snapshot.orders.filter((o) => o.readyAt <= horizon || fewCouriersLeftBy(snapshot, o.readyAt, config));
     const slots = courierSlots(snapshot, config);
     const pressure = systemPressure(snapshot, slots, config);
     const bundles = buildBundles(planned, snapshot, pressure, config);
@@ -40,7 +40,7 @@ export class RollingHorizonPolicy implements DispatchPolicy {
       else deferred.push(...deferralsFor(match, commitment));
     }
     for (const order of snapshot.orders) {
-      if (order.readyAt > horizon) deferred.push({ orderId: order.id, reason: `food ready in ${order.readyAt - snapshot.now} min: planned closer to that time` });
+      if (!planned.includes(order)) deferred.push({ orderId: order.id, reason: `food ready in ${order.readyAt - snapshot.now} min: planned closer to that time` });
     }
     return { assignments, deferred };
   }
@@ -59,4 +59,8 @@ function toAssignment(match: BundleMatch, snapshot: DispatchSnapshot, pressure: 
     reason: explainAssignment(match, snapshot, pressure),
     candidates: candidatesOf(match),
   };
+}
+
+function fewCouriersLeftBy(snapshot: DispatchSnapshot, readyAt: number, config: RollingHorizonConfig): boolean {
+  return snapshot.couriers.filter((c) => c.shiftEndsAt >= readyAt).length <= config.lastCouriersToPlanEarly;
 }
