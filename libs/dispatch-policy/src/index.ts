@@ -7,7 +7,6 @@ export * from './model/decisions';
 export * from './model/policy';
 export { planRoute } from './shared/route-plan';
 export type { RoutePlan, RouteStart } from './shared/route-plan';
-export { earningsPerShiftHour } from './shared/earnings-rate';
 export { fairnessTerm } from './shared/fairness-term';
 export type { FairnessTerm } from './shared/fairness-term';
 export { projectShiftPay, coopPace } from './shared/shift-pay';
