@@ -1,0 +1,57 @@
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Server, Socket } from 'socket.io';
+import { Tokens } from '@lib/auth';
+import { CourierServerEvents, GatewayNotices, LocationAck, namespaces, rooms } from '@lib/realtime';
+import { PositionFanout } from '../dispatch/position-fanout';
+import { authenticatePerson } from '../handshake/authenticate-person';
+import { HandshakeRefusal, handshakeMiddleware } from '../handshake/handshake-refusal';
+import { LOCATION_BURST, LOCATION_RATE_PER_SECOND } from '../tracking-limits';
+import { connectedSockets } from '../tracking-metrics';
+import { CourierShifts } from './courier-shifts';
+import { IngestingCourier, LocationIngest } from './location-ingest';
+import { TokenBucket } from './token-bucket';
+
+type CourierNamespace = Namespace<Record<string, never>, CourierServerEvents, GatewayNotices, IngestingCourier>;
+type CourierSocket = Socket<Record<string, never>, CourierServerEvents, GatewayNotices, IngestingCourier>;
+
+/** `/courier`: a courier's phone sends its positions and receives offers and order updates. */
+@WebSocketGateway({ namespace: namespaces.courier })
+export class CourierGateway implements OnGatewayInit<CourierNamespace>, OnGatewayConnection<CourierSocket>, OnGatewayDisconnect {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly ingest: LocationIngest,
+    private readonly shifts: CourierShifts,
+    private readonly fanout: PositionFanout,
+  ) {}
+
+  afterInit(namespace: CourierNamespace): void {
+    this.fanout.attach(namespace.server as unknown as Server);
+    namespace.use(
+      handshakeMiddleware<CourierSocket>(namespaces.courier, async (socket) => {
+        const principal = authenticatePerson(this.tokens, socket, ['courier']);
+        if (!principal.courierId) throw new HandshakeRefusal('forbidden', 'This account has no courier profile');
+        socket.data = {
+          cooperativeId: principal.cooperativeId,
+          courierId: principal.courierId,
+          rateLimit: new TokenBucket(LOCATION_RATE_PER_SECOND, LOCATION_BURST, Date.now()),
+        };
+      }),
+    );
+    namespace.on('courier.shift', (notice) => void this.shifts.apply(notice));
+  }
+
+  handleConnection(socket: CourierSocket): void {
+    void socket.join(rooms.courier(socket.data.courierId));
+    connectedSockets.inc({ namespace: namespaces.courier });
+  }
+
+  handleDisconnect(): void {
+    connectedSockets.dec({ namespace: namespaces.courier });
+  }
+
+  /** Returning the result makes Nest call the client's acknowledgement with it. */
+  @SubscribeMessage('location')
+  location(@ConnectedSocket() socket: CourierSocket, @MessageBody() message: unknown): Promise<LocationAck> {
+    return this.ingest.accept(socket.data, message);
+  }
+}

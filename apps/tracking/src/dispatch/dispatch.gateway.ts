@@ -1,0 +1,60 @@
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { Tokens } from '@lib/auth';
+import { CourierPositions, LivePosition } from '@lib/positions';
+import { CourierPositionEvent, DispatchServerEvents, namespaces, PositionsForm, rooms } from '@lib/realtime';
+import { authenticatePerson } from '../handshake/authenticate-person';
+import { handshakeMiddleware } from '../handshake/handshake-refusal';
+import { FRESH_POSITION_SECONDS } from '../tracking-limits';
+import { connectedSockets } from '../tracking-metrics';
+
+interface DispatcherData {
+  cooperativeId: string;
+  form: PositionsForm;
+  /** Loaded at the handshake, sent first on connection, then dropped. */
+  snapshot?: CourierPositionEvent[];
+}
+
+type DispatchNamespace = Namespace<Record<string, never>, DispatchServerEvents, Record<string, never>, DispatcherData>;
+type DispatchSocket = Socket<Record<string, never>, DispatchServerEvents, Record<string, never>, DispatcherData>;
+
+/**
+ * `/dispatch`: a cooperative's live board. Read-only for clients; the server puts each
+ * socket in its cooperative's rooms and nowhere else.
+ */
+@WebSocketGateway({ namespace: namespaces.dispatch })
+export class DispatchGateway implements OnGatewayInit<DispatchNamespace>, OnGatewayConnection<DispatchSocket>, OnGatewayDisconnect {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly positions: CourierPositions,
+  ) {}
+
+  afterInit(namespace: DispatchNamespace): void {
+    namespace.use(
+      handshakeMiddleware<DispatchSocket>(namespaces.dispatch, async (socket) => {
+        const { cooperativeId } = authenticatePerson(this.tokens, socket, ['dispatcher', 'coop_admin']);
+        const form: PositionsForm = (socket.handshake.auth as { batch?: unknown }).batch === true ? 'batch' : 'single';
+        const current = await this.positions.all(cooperativeId, FRESH_POSITION_SECONDS);
+        socket.data = { cooperativeId, form, snapshot: current.map(toPositionEvent) };
+      }),
+    );
+  }
+
+  /** The snapshot goes first, then the socket joins the live rooms (in one synchronous step). */
+  handleConnection(socket: DispatchSocket): void {
+    const { cooperativeId, form, snapshot = [] } = socket.data;
+    if (form === 'batch') socket.emit('courier.positions', { positions: snapshot, snapshot: true });
+    else for (const position of snapshot) socket.emit('courier.position', position);
+    delete socket.data.snapshot;
+    void socket.join([rooms.cooperative(cooperativeId), rooms.cooperativePositions(cooperativeId, form)]);
+    connectedSockets.inc({ namespace: namespaces.dispatch });
+  }
+
+  handleDisconnect(): void {
+    connectedSockets.dec({ namespace: namespaces.dispatch });
+  }
+}
+
+function toPositionEvent(position: LivePosition): CourierPositionEvent {
+  return { courierId: position.courierId, lat: position.lat, lng: position.lng, at: position.at.toISOString() };
+}

@@ -1,0 +1,62 @@
+import { JwtService } from '@nestjs/jwt';
+import type { CoopFixture } from '@lib/testing';
+import { closeAllSockets, connected, openSocket, refused } from './support/sockets';
+import { bootTracking, TrackingHarness } from './support/tracking-harness';
+
+jest.setTimeout(30_000);
+
+describe('tracking gateway handshake', () => {
+  let harness: TrackingHarness;
+  let coop: CoopFixture;
+
+  beforeAll(async () => {
+    harness = await bootTracking();
+    coop = await harness.api.newCooperative();
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(() => harness.close());
+
+  const sign = (claims: object, options: { expiresIn?: number } = {}, secret = harness.apiApp.config.jwtSecret) =>
+    new JwtService({ secret }).sign(claims, { expiresIn: options.expiresIn ?? 600 });
+
+  it('accepts a courier on /courier and a dispatcher or coop admin on /dispatch', async () => {
+    await connected(openSocket(harness.gatewayUrl(), '/courier', { token: coop.courier.token }));
+    await connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token }));
+    await connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.admin.token }));
+  });
+
+  it.each([
+    ['no token', () => ({})],
+    ['a malformed token', () => ({ token: 'not.a.token' })],
+    ['a token signed with another secret', () => ({ token: sign({ sub: coop.courier.user.id, role: 'courier', coop: coop.cooperative.id, name: 'x', cid: coop.courier.courierId }, {}, 'another-secret-another-secret') })],
+    ['an expired token', () => ({ token: sign({ sub: coop.courier.user.id, role: 'courier', coop: coop.cooperative.id, name: 'x', cid: coop.courier.courierId }, { expiresIn: -10 }) })],
+  ])('refuses %s on /courier as unauthorized', async (_name, auth) => {
+    const error = await refused(openSocket(harness.gatewayUrl(), '/courier', auth()));
+    expect(error.data?.code).toBe('unauthorized');
+  });
+
+  it.each([
+    ['a dispatcher on /courier', '/courier', () => coop.dispatcher.token],
+    ['a merchant on /courier', '/courier', () => coop.merchantUser.token],
+    ['a courier on /dispatch', '/dispatch', () => coop.courier.token],
+    ['a merchant on /dispatch', '/dispatch', () => coop.merchantUser.token],
+  ])('refuses %s as forbidden', async (_name, namespace, token) => {
+    const error = await refused(openSocket(harness.gatewayUrl(), namespace, { token: token() }));
+    expect(error.data?.code).toBe('forbidden');
+  });
+
+  it('refuses a platform admin on /dispatch: it belongs to no cooperative', async () => {
+    const platform = await harness.api.platformAdmin();
+    expect((await refused(openSocket(harness.gatewayUrl(), '/dispatch', { token: platform.token }))).data?.code).toBe('forbidden');
+  });
+
+  it('refuses an unknown tracking token and a person\'s token on /track', async () => {
+    expect((await refused(openSocket(harness.gatewayUrl(), '/track', { token: 'no-such-tracking-token' }))).data?.code).toBe('unauthorized');
+    expect((await refused(openSocket(harness.gatewayUrl(), '/track', { token: coop.dispatcher.token }))).data?.code).toBe('unauthorized');
+  });
+
+  it('refuses browsers from origins not in the allow-list, and accepts the gateway\'s own origin', async () => {
+    await expect(connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token }, { Origin: 'https://evil.example.com' }))).rejects.toThrow();
+    await connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token }, { Origin: harness.gatewayUrl() }));
+  });
+});
