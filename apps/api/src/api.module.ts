@@ -9,6 +9,7 @@ import { RedisModule } from '@lib/queues';
 import { LoginModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { CouriersModule } from './couriers/couriers.module';
+import { LocationsModule } from './locations/locations.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
 import { UsersModule } from './users/users.module';
@@ -32,6 +33,7 @@ export class ApiModule {
         UsersModule,
         MerchantsModule,
         CouriersModule,
+        LocationsModule,
         OrdersDomainModule,
         OrdersModule,
         WebPagesModule,
