@@ -35,6 +35,20 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
+export interface PageSession {
+  token: string;
+  user: { id: string; role: string; cooperativeId: string | null; name: string; merchantId?: string | null; courierId?: string | null };
+}
+
+/**
+ * Opens the page already signed in, as after an earlier visit: the session goes where the
+ * page keeps it. Spares the login endpoint, which allows only 10 attempts a minute.
+ */
+export async function useSession(context: BrowserContext, page: 'dispatch' | 'courier' | 'merchant', session: PageSession): Promise<void> {
+  const stored = JSON.stringify({ accessToken: session.token, user: session.user });
+  await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`bd.session.${page}`)}, ${JSON.stringify(stored)});` });
+}
+
 /** Fills the page's sign-in form (labels are the accessible names). */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('E-mail').fill(email);

@@ -14,6 +14,9 @@ const ACK_TIMEOUT_MS = 5_000;
 export class LocationSender {
   private watchId: number | null = null;
   private lastSentAt = 0;
+  /** The newest fix held back by the interval: sent when it ends, so a courier who stops is not left at an old spot. */
+  private held: GeolocationPosition | null = null;
+  private heldTimer: number | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -34,12 +37,28 @@ export class LocationSender {
   stop(): void {
     if (this.watchId !== null) navigator.geolocation.clearWatch(this.watchId);
     this.watchId = null;
+    window.clearTimeout(this.heldTimer);
+    this.held = null;
   }
 
   private handle(position: GeolocationPosition): void {
-    const now = Date.now();
-    if (now - this.lastSentAt < MIN_INTERVAL_MS) return;
-    this.lastSentAt = now;
+    const wait = this.lastSentAt + MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      if (!this.held) this.heldTimer = window.setTimeout(() => this.sendHeld(), wait);
+      this.held = position;
+      return;
+    }
+    this.send(position);
+  }
+
+  private sendHeld(): void {
+    const position = this.held;
+    this.held = null;
+    if (position && this.watchId !== null) this.send(position);
+  }
+
+  private send(position: GeolocationPosition): void {
+    this.lastSentAt = Date.now();
     const point = toPoint(position);
     if (!this.socket.connected) return this.queue.addPoint(point);
     this.socket.timeout(ACK_TIMEOUT_MS).emit('location', point, (error: Error | null, ack?: { ok: boolean; error?: string }) => {

@@ -1,7 +1,7 @@
 import { FINISHED_STATUSES, type BoardCourier, type Order } from '../shared/types';
 
-/** Seconds without a position after which a courier is drawn grey: its dot may be wrong. */
-export const STALE_AFTER_MS = 60_000;
+/** Without a position for this long a courier is drawn grey: its dot may be wrong (the board's own threshold). */
+export const STALE_AFTER_MS = 120_000;
 
 export interface CourierState extends BoardCourier {
   /** When the position was taken (ms since epoch), or 0 when unknown. */
