@@ -59,4 +59,8 @@ describe('tracking gateway handshake', () => {
     await expect(connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token }, { Origin: 'https://evil.example.com' }))).rejects.toThrow();
     await connected(openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token }, { Origin: harness.gatewayUrl() }));
   });
+
+  it('refuses the main namespace, where nothing is served', async () => {
+    expect((await refused(openSocket(harness.gatewayUrl(), '/', { token: coop.dispatcher.token }))).data?.code).toBe('forbidden');
+  });
 });

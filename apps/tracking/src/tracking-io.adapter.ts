@@ -6,6 +6,7 @@ import { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '@lib/config';
 import { createRedis } from '@lib/queues';
 import { socketIoKey } from '@lib/realtime';
+import { HandshakeRefusal } from './handshake/handshake-refusal';
 import { isOriginAllowed } from './origin-policy';
 import { MAX_FRAME_BYTES } from './tracking-limits';
 
@@ -48,6 +49,8 @@ export class TrackingIoAdapter extends IoAdapter {
     const subscriber = createRedis(this.config, 'socket.io-sub');
     this.redisClients.push(publisher, subscriber);
     server.adapter(createAdapter(publisher, subscriber, { key: socketIoKey(this.config) }));
+    // Nothing lives on the main namespace: refuse it rather than hold unauthenticated connections.
+    server.of('/').use((_socket, next) => next(new HandshakeRefusal('forbidden', 'Connect to /courier, /dispatch or /track')));
     this.server = server;
     return server;
   }
