@@ -60,7 +60,9 @@ export class LocationSender {
   private send(position: GeolocationPosition): void {
     this.lastSentAt = Date.now();
     const point = toPoint(position);
-    if (!this.socket.connected) return this.queue.addPoint(point);
+    // navigator.onLine false is reliable (true is not): a socket may look connected for a
+    // while after the network is gone, and a point sent into it would be lost.
+    if (!this.socket.connected || !navigator.onLine) return this.queue.addPoint(point);
     this.socket.timeout(ACK_TIMEOUT_MS).emit('location', point, (error: Error | null, ack?: { ok: boolean; error?: string }) => {
       // No answer, or the gateway's store is down (`unavailable`): keep the point for later.
       if (error || (ack && !ack.ok && ack.error === 'unavailable')) this.queue.addPoint(point);
