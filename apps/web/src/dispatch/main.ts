@@ -24,8 +24,9 @@ void startSignedInPage('dispatch', 'dispatch.title', ['dispatcher', 'coop_admin'
     orders.select(orderId);
     void panel.show(orderId);
   };
-  const couriers = new CourierLayer(map, store);
+  // Orders first, so the moving courier dots are drawn above the pickups they wait at.
   const orders = new OrderLayer(map, store, select);
+  const couriers = new CourierLayer(map, store);
   const queue = new OrderQueue(store, select);
   const panel = new OrderPanel(store, shell.announce, () => select(null));
   sidebar.append(fleetSummary(store), panel.element, queue.element);

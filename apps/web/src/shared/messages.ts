@@ -97,6 +97,8 @@ export const en = {
   'track.eta': 'Expected at {time}',
   'track.notFound': 'This tracking link is not valid or has expired.',
   'track.courierOnMap': 'Your courier is on the way.',
+  'track.from': 'From {name}',
+  'track.pin': 'Delivery code to give the courier: {pin}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -199,4 +201,6 @@ export const fr: Record<MessageKey, string> = {
   'track.eta': 'Prévue à {time}',
   'track.notFound': 'Ce lien de suivi n’est pas valide ou a expiré.',
   'track.courierOnMap': 'Votre coursier est en route.',
+  'track.from': 'De {name}',
+  'track.pin': 'Code à donner au coursier : {pin}',
 };

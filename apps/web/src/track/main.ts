@@ -21,6 +21,9 @@ interface PublicTracking {
   pickup?: LatLng | { location?: LatLng };
   dropoff?: LatLng | { location?: LatLng };
   courierPosition?: (LatLng & { at?: string }) | null;
+  merchantName?: string | null;
+  /** The code the customer gives the courier at the door; null once the order is closed. */
+  deliveryPin?: string | null;
 }
 
 const pointOf = (place: PublicTracking['pickup']): LatLng | null => {
@@ -46,6 +49,7 @@ async function start(): Promise<void> {
   const mapElement = h('div', { class: 'map', id: 'map' });
   shell.main.append(h('div', { class: 'column track' }, view.element, mapElement));
   view.update(tracking.status, tracking.eta);
+  view.setDetails(tracking.merchantName, tracking.deliveryPin);
 
   const map = createMap(mapElement, config.tileUrl);
   const pickup = pointOf(tracking.pickup);

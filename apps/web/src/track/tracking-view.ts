@@ -11,12 +11,22 @@ export class TrackingView {
   private readonly statusLine = h('p', { class: 'track-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'tracking-status' });
   private readonly steps = h('ol', { class: 'steps' });
   private readonly eta = h('p', { class: 'muted' });
+  private readonly details = h('p', { 'data-testid': 'tracking-details' });
+  private merchantName: string | null = null;
+  private pin: string | null = null;
   private status: OrderStatus = 'pending';
   private etaAt: string | null = null;
 
   constructor() {
-    this.element.append(h('h2', { id: 'track-title', i18n: 'track.title' }), this.statusLine, this.steps, this.eta);
+    this.element.append(h('h2', { id: 'track-title', i18n: 'track.title' }), this.statusLine, this.steps, this.eta, this.details);
     onLanguageChange(() => this.render());
+  }
+
+  /** Who sends the parcel and the PIN the customer gives the courier (the API stops sending it once closed). */
+  setDetails(merchantName: string | null | undefined, pin: string | null | undefined): void {
+    this.merchantName = merchantName ?? null;
+    this.pin = pin ?? null;
+    this.render();
   }
 
   update(status: OrderStatus, eta: string | null | undefined): void {
@@ -36,5 +46,9 @@ export class TrackingView {
     );
     const finished = ['delivered', 'failed', 'cancelled'].includes(this.status);
     this.eta.textContent = !finished && this.etaAt ? t('track.eta', { time: formatTime(this.etaAt) }) : '';
+    this.details.textContent = [
+      this.merchantName ? t('track.from', { name: this.merchantName }) : '',
+      !finished && this.pin ? t('track.pin', { pin: this.pin }) : '',
+    ].filter(Boolean).join(' · ');
   }
 }
