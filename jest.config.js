@@ -22,6 +22,8 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Per-project timeouts are ignored by Jest; e2e tests wait for real processes.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/apps/web/'] },
     {
@@ -30,7 +32,6 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -4,14 +4,17 @@ import { AppConfig, ConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { loggingModule } from '@lib/http';
 import { ObservabilityModule } from '@lib/observability';
+import { DispatchDomainModule } from '@lib/dispatch';
 import { OrdersDomainModule } from '@lib/orders';
 import { RedisModule } from '@lib/queues';
 import { LoginModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { CouriersModule } from './couriers/couriers.module';
+import { DispatchHttpModule } from './dispatch/dispatch.module';
 import { LocationsModule } from './locations/locations.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
+import { TrackingViewModule } from './tracking-view/tracking-view.module';
 import { UsersModule } from './users/users.module';
 import { WebPagesModule } from './web/web-pages.module';
 
@@ -36,6 +39,9 @@ export class ApiModule {
         LocationsModule,
         OrdersDomainModule,
         OrdersModule,
+        DispatchDomainModule,
+        DispatchHttpModule,
+        TrackingViewModule,
         WebPagesModule,
       ],
     };

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@lib/config';
+import { PASSWORD_ATTEMPT_KEY } from './access.decorators';
 import { AccessGuard } from './access.guard';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -22,7 +23,15 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisThrottlerStorage],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE }],
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE },
+          {
+            name: 'login',
+            ttl: 60_000,
+            limit: config.env.LOGIN_RATE_LIMIT_PER_MINUTE,
+            skipIf: (context) => !Reflect.getMetadata(PASSWORD_ATTEMPT_KEY, context.getHandler()),
+          },
+        ],
         storage,
       }),
       imports: [RateLimitStorageModule],

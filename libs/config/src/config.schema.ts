@@ -28,8 +28,18 @@ export const environmentSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
   BODY_LIMIT: z.string().default('256kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Password attempts per minute and address: slows guessing. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   CORS_ORIGINS: csv.default([]),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** The dispatch policy production runs (the same code the replay lab measures). */
+  DISPATCH_POLICY: z.enum(['rolling-horizon', 'greedy']).default('rolling-horizon'),
+  /** How often each dispatcher sweeps the database for work (waiting orders, overdue offers). */
+  DISPATCH_TICK_SECONDS: z.coerce.number().positive().max(300).default(15),
+  /** A courier whose latest position is older than this gets no offers. */
+  POSITION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(120),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   STORE_CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 

@@ -6,3 +6,4 @@ export * from './orders.module';
 export * from './pricing';
 export * from './topics';
 export * from './webhook-fanout.service';
+export * from './order-live-updates';

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
-import { OrderChanges, OrderRecord, OrdersRepository, OrderStatus, Transactions } from '@lib/database';
+import { OffersRepository, OrderChanges, OrderRecord, OrdersRepository, OrderStatus, Transactions } from '@lib/database';
+import { RealtimePublisher } from '@lib/realtime';
 import { ProblemError } from '@lib/http';
 import { OrderChangeListeners } from './order-change-listeners';
 import { sourcesOf, webhookEventFor } from './order-status-machine';
@@ -32,6 +33,8 @@ export class OrderTransitions {
 
   constructor(
     private readonly orders: OrdersRepository,
+    private readonly offers: OffersRepository,
+    private readonly realtime: RealtimePublisher,
     private readonly transactions: Transactions,
     private readonly fanout: WebhookFanout,
     private readonly listeners: OrderChangeListeners,
@@ -43,6 +46,7 @@ export class OrderTransitions {
     const updated = await this.orders.transition(request.orderId, from, request.to, request.changes, request.heldBy);
     if (!updated) throw await this.refusal(request);
     await this.orders.appendEvent(updated.id, request.to, request.actor, request.detail ?? null);
+    if (request.to !== 'offered') await this.withdrawOpenOffers(updated.id, request.to);
     await this.announce(updated, null);
     return updated;
   }
@@ -56,6 +60,13 @@ export class OrderTransitions {
   /** Announces a change that was not a status move (e.g. the needs-attention flag). */
   async changed(order: OrderRecord): Promise<void> {
     await this.announce(order, order.status);
+  }
+
+  /** An open offer exists only while the order is `offered`: any other move withdraws it. */
+  private async withdrawOpenOffers(orderId: string, status: OrderStatus): Promise<void> {
+    for (const offer of await this.offers.withdrawOpen(orderId, `order became ${status}`)) {
+      this.transactions.afterCommit(() => this.realtime.toCourier(offer.courierId).emit('offer.withdrawn', { offerId: offer.id }));
+    }
   }
 
   private async announce(order: OrderRecord, previousStatus: OrderStatus | null, webhookEvent = webhookEventFor(order.status)): Promise<void> {

@@ -60,6 +60,7 @@ export function testConfig(databaseUrlForTest: string, overrides: Record<string,
     ADMIN_PASSWORD: 'admin-test-password',
     BCRYPT_COST: '4',
     RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
-import { CurrentPrincipal, Principal, Public, Roles } from '@lib/auth';
+import { CurrentPrincipal, PasswordAttempt, Principal, Public, Roles } from '@lib/auth';
 import { roles } from '@lib/database';
 import { LoginDto } from './login.dto';
 import { LoginService } from './login.service';
@@ -14,8 +13,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  // Slows password guessing: 10 attempts a minute per address.
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @PasswordAttempt()
   @ApiOperation({ summary: 'Password login; returns a bearer token' })
   signIn(@Body() body: LoginDto) {
     return this.login.signIn(body.email, body.password);

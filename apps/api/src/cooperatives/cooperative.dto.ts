@@ -20,8 +20,10 @@ export class CooperativeSettingsDto {
   @ApiPropertyOptional({ enum: ['auto', 'manual'] }) @IsOptional() @IsIn(['auto', 'manual']) dispatchMode?: 'auto' | 'manual';
   @ApiPropertyOptional({ minimum: 5, maximum: 600 }) @IsOptional() @IsInt() @Min(5) @Max(600) offerTimeoutSeconds?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) maxOffersPerOrder?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: 'how strongly dispatch evens out work (0 = distance only)' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(5) fairnessWeight?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60, description: 'extra minutes per order the co-op accepts to even out pay between couriers (0 = off)' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(60) fairnessWeight?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'guaranteed hourly pay, minor units (0 = none)' })
+  @IsOptional() @IsInt() @Min(0) @Max(100_000) guaranteedHourlyPay?: number;
   @ApiPropertyOptional({ type: PricingDto }) @IsOptional() @ValidateNested() @Type(() => PricingDto) pricing?: PricingDto;
 }
 

@@ -1,10 +1,17 @@
+import { DEFAULT_COOP_WEIGHTS } from '@lib/dispatch-policy';
+
 /** A cooperative's dispatch and pricing choices. Stored as JSON; missing keys take these defaults. */
 export interface CooperativeSettings {
   dispatchMode: 'auto' | 'manual';
   offerTimeoutSeconds: number;
   maxOffersPerOrder: number;
-  /** How strongly dispatch evens out work between couriers on shift (0 = distance only). */
+  /**
+   * How strongly dispatch evens out pay between couriers on shift: the extra minutes of
+   * delivery time the co-op accepts per order to give it to a courier earning less (0 = off).
+   */
   fairnessWeight: number;
+  /** Hourly minimum the co-op guarantees its couriers (minor units; 0 = none). */
+  guaranteedHourlyPay: number;
   pricing: { baseFee: number; perKm: number; sizeSurcharge: { S: number; M: number; L: number } };
 }
 
@@ -12,7 +19,8 @@ export const defaultCooperativeSettings: CooperativeSettings = {
   dispatchMode: 'auto',
   offerTimeoutSeconds: 60,
   maxOffersPerOrder: 5,
-  fairnessWeight: 0.5,
+  fairnessWeight: DEFAULT_COOP_WEIGHTS.fairness,
+  guaranteedHourlyPay: 0,
   pricing: { baseFee: 450, perKm: 120, sizeSurcharge: { S: 0, M: 150, L: 400 } },
 };
 

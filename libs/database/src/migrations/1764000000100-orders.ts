@@ -38,6 +38,8 @@ export class Orders1764000000100 implements MigrationInterface {
         price_currency char(3) NOT NULL,
         distance_meters integer NOT NULL CHECK (distance_meters >= 0),
         tracking_token text NOT NULL UNIQUE,
+        -- Shown to the customer on the tracking page; the courier enters it as proof of delivery.
+        delivery_pin char(4) NOT NULL DEFAULT lpad((floor(random() * 10000))::int::text, 4, '0'),
         created_by text NOT NULL,
         proof jsonb,
         failure_reason text,
@@ -171,6 +173,16 @@ export class Orders1764000000100 implements MigrationInterface {
         SELECT o.id, o.cooperative_id, o.status, o.courier_id FROM orders o WHERE o.tracking_token = p_token
       $$`);
 
+    // The dispatcher's periodic sweep: which cooperatives have work (waiting orders or offers
+    // past their expiry). Runs without a tenant, so it is a narrow SECURITY DEFINER function.
+    await db.query(`
+      CREATE FUNCTION dispatch_due_cooperatives() RETURNS TABLE (cooperative_id uuid)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT DISTINCT o.cooperative_id FROM orders o WHERE o.status = 'pending'
+        UNION
+        SELECT DISTINCT f.cooperative_id FROM offers f WHERE f.status = 'open' AND f.expires_at <= now()
+      $$`);
+
     await db.query(`
       CREATE TABLE webhook_subscriptions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -228,7 +240,7 @@ export class Orders1764000000100 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const fn of ['tracking_find_order(text)', 'outbox_postpone(uuid[], text)', 'outbox_mark_published(uuid[])', 'outbox_claim(integer)']) {
+    for (const fn of ['dispatch_due_cooperatives()', 'tracking_find_order(text)', 'outbox_postpone(uuid[], text)', 'outbox_mark_published(uuid[])', 'outbox_claim(integer)']) {
       await db.query(`DROP FUNCTION IF EXISTS ${fn}`);
     }
     for (const table of ['webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions', 'outbox', 'idempotency_keys', 'dispatch_decisions', 'offers', 'order_events', 'orders']) {

@@ -49,6 +49,18 @@ export class CouriersRepository {
     return paginate(query, 'c', page);
   }
 
+  /** Couriers on shift or holding an order, with their names (the dispatch board). */
+  async working(): Promise<(CourierEntity & { name: string })[]> {
+    const rows: (CourierEntity & { name: string })[] = await this.repository
+      .createQueryBuilder('c')
+      .innerJoin(UserEntity, 'u', 'u.id = c.user_id')
+      .addSelect('u.name', 'name')
+      .where(`c.on_shift OR EXISTS (SELECT 1 FROM orders o WHERE o.courier_id = c.id AND o.status IN ('assigned', 'picked_up'))`)
+      .getRawAndEntities()
+      .then(({ raw, entities }) => entities.map((entity, index) => Object.assign(entity, { name: raw[index].name as string })));
+    return rows;
+  }
+
   /** Display names for couriers, in one query. */
   async namesOf(courierIds: string[]): Promise<Map<string, string>> {
     if (!courierIds.length) return new Map();

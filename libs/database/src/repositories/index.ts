@@ -2,8 +2,11 @@ import { CooperativesRepository } from './cooperatives.repository';
 import { CourierLocationsRepository } from './courier-locations.repository';
 import { CouriersRepository } from './couriers.repository';
 import { CredentialsRepository } from './credentials.repository';
+import { DispatchDecisionsRepository } from './dispatch-decisions.repository';
+import { DispatchStateRepository } from './dispatch-state.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { MerchantsRepository } from './merchants.repository';
+import { OffersRepository } from './offers.repository';
 import { OrdersRepository } from './orders.repository';
 import { OutboxRepository } from './outbox.repository';
 import { UsersRepository } from './users.repository';
@@ -13,8 +16,11 @@ export * from './cooperatives.repository';
 export * from './courier-locations.repository';
 export * from './couriers.repository';
 export * from './credentials.repository';
+export * from './dispatch-decisions.repository';
+export * from './dispatch-state.repository';
 export * from './idempotency.repository';
 export * from './merchants.repository';
+export * from './offers.repository';
 export * from './order-record';
 export * from './orders.repository';
 export * from './outbox.repository';
@@ -27,8 +33,11 @@ export const repositories = [
   CourierLocationsRepository,
   CouriersRepository,
   CredentialsRepository,
+  DispatchDecisionsRepository,
+  DispatchStateRepository,
   IdempotencyRepository,
   MerchantsRepository,
+  OffersRepository,
   OrdersRepository,
   OutboxRepository,
   UsersRepository,

@@ -29,6 +29,7 @@ export interface OrderRecord {
   price: { amount: number; currency: string };
   distanceMeters: number;
   trackingToken: string;
+  deliveryPin: string;
   createdBy: string;
   proof: { type: string; value: string } | null;
   failureReason: string | null;
@@ -53,7 +54,7 @@ export const orderColumns = `
   o.dropoff_address, ST_Y(o.dropoff_location::geometry) AS dropoff_lat, ST_X(o.dropoff_location::geometry) AS dropoff_lng,
   o.dropoff_contact_name, o.dropoff_phone, o.dropoff_notes,
   o.ready_at, o.deliver_by, o.parcel_size, o.parcel_weight_kg, o.reference, o.price_amount, o.price_currency,
-  o.distance_meters, o.tracking_token, o.created_by, o.proof, o.failure_reason, o.cancel_reason, o.created_at, o.updated_at`;
+  o.distance_meters, o.tracking_token, o.delivery_pin, o.created_by, o.proof, o.failure_reason, o.cancel_reason, o.created_at, o.updated_at`;
 
 type Row = Record<string, unknown>;
 
@@ -84,6 +85,7 @@ export function toOrderRecord(row: Row): OrderRecord {
     price: { amount: row.price_amount as number, currency: (row.price_currency as string).trim() },
     distanceMeters: row.distance_meters as number,
     trackingToken: row.tracking_token as string,
+    deliveryPin: row.delivery_pin as string,
     createdBy: row.created_by as string,
     proof: (row.proof as OrderRecord['proof']) ?? null,
     failureReason: (row.failure_reason as string | null) ?? null,

@@ -69,6 +69,12 @@ export class OrdersRepository {
     return row ? toOrderRecord(row) : null;
   }
 
+  /** Across tenants, by the customer's tracking token (a SECURITY DEFINER lookup). */
+  async findByTrackingToken(token: string): Promise<{ id: string; cooperativeId: string } | null> {
+    const [row] = await this.query(`SELECT id, cooperative_id FROM tracking_find_order($1)`, [token]);
+    return row ? { id: row.id as string, cooperativeId: row.cooperative_id as string } : null;
+  }
+
   async findByIds(ids: string[]): Promise<OrderRecord[]> {
     if (!ids.length) return [];
     const rows = await this.query(`SELECT ${orderColumns} FROM orders o WHERE o.id = ANY($1::uuid[])`, [ids]);
@@ -147,6 +153,12 @@ export class OrdersRepository {
     const items = records.slice(0, page.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: records.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+  }
+
+  /** Every order not yet closed, oldest first (the dispatch board). */
+  async active(): Promise<OrderRecord[]> {
+    const rows = await this.query(`SELECT ${orderColumns} FROM orders o WHERE o.status IN ('pending', 'offered', 'assigned', 'picked_up') ORDER BY o.created_at`);
+    return rows.map(toOrderRecord);
   }
 
   async isVisibleToCourier(orderId: string, courierId: string): Promise<boolean> {

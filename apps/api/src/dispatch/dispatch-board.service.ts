@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { CouriersRepository, OrdersRepository, Transactions } from '@lib/database';
+import { CourierPositions } from '@lib/positions';
+import { OrderQueries } from '../orders/order-queries.service';
+
+/** A courier whose latest fix is older than this is shown greyed (stale). */
+const STALE_AFTER_SECONDS = 120;
+const FORGET_AFTER_SECONDS = 3600;
+
+/**
+ * What a dispatcher's screen starts from: working couriers with their latest positions and
+ * active orders, and every open order. Three queries and one Redis call, whatever the size.
+ */
+@Injectable()
+export class DispatchBoard {
+  constructor(
+    private readonly couriers: CouriersRepository,
+    private readonly orders: OrdersRepository,
+    private readonly positions: CourierPositions,
+    private readonly queries: OrderQueries,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async board() {
+    const cooperativeId = this.transactions.current().cooperativeId!;
+    const couriers = await this.couriers.working();
+    const orders = await this.orders.active();
+    const positions = await this.positions.all(cooperativeId, FORGET_AFTER_SECONDS);
+    const positionOf = new Map(positions.map((position) => [position.courierId, position]));
+    const activeOf = new Map<string, string[]>();
+    for (const order of orders) {
+      if (order.courierId && (order.status === 'assigned' || order.status === 'picked_up')) {
+        activeOf.set(order.courierId, [...(activeOf.get(order.courierId) ?? []), order.id]);
+      }
+    }
+    const now = Date.now();
+    return {
+      couriers: couriers.map((courier) => {
+        const position = positionOf.get(courier.id);
+        const activeOrderIds = activeOf.get(courier.id) ?? [];
+        return {
+          id: courier.id,
+          name: courier.name,
+          onShift: courier.onShift,
+          status: !courier.onShift ? 'offline' : activeOrderIds.length ? 'busy' : 'available',
+          capacity: courier.capacity,
+          position: position
+            ? { lat: position.lat, lng: position.lng, at: position.at.toISOString(), stale: now - position.at.getTime() > STALE_AFTER_SECONDS * 1000 }
+            : null,
+          activeOrderIds,
+        };
+      }),
+      orders: await this.queries.present(orders),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@lib/config';
+import { CooperativesRepository, DispatchStateRepository, OffersRepository, OrdersRepository, Transactions, withDefaultSettings } from '@lib/database';
+import { OfferLifecycle } from '@lib/dispatch';
+import { createPolicy, DispatchPolicy, seededRng } from '@lib/dispatch-policy';
+import { OrderTransitions } from '@lib/orders';
+import { CourierPositions } from '@lib/positions';
+import { histogram } from '@lib/observability';
+import { CooperativeLock } from './cooperative-lock';
+import { DecisionApplier } from './decision-applier';
+import { SnapshotBuilder } from './snapshot-builder';
+
+const decisionSeconds = histogram('dispatch_decision_seconds', 'Time to build a snapshot, decide and apply it, per cooperative', [], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]);
+
+/**
+ * One dispatch decision for one cooperative: expire overdue offers, read the state, ask the
+ * policy, act, all in one transaction under the cooperative's lock. If the process dies
+ * midway nothing is committed and the retried job decides afresh from the same state.
+ */
+@Injectable()
+export class DispatchRun {
+  private readonly logger = new Logger('DispatchRun');
+  private readonly policy: DispatchPolicy;
+
+  constructor(
+    private readonly lock: CooperativeLock,
+    private readonly transactions: Transactions,
+    private readonly cooperatives: CooperativesRepository,
+    private readonly state: DispatchStateRepository,
+    private readonly offers: OffersRepository,
+    private readonly lifecycle: OfferLifecycle,
+    private readonly transitions: OrderTransitions,
+    private readonly orders: OrdersRepository,
+    private readonly positions: CourierPositions,
+    private readonly snapshots: SnapshotBuilder,
+    private readonly applier: DecisionApplier,
+    private readonly config: AppConfig,
+  ) {
+    this.policy = createPolicy(config.env.DISPATCH_POLICY);
+  }
+
+  async run(cooperativeId: string): Promise<{ offered: number; flagged: number }> {
+    const stop = decisionSeconds.startTimer();
+    try {
+      return await this.lock.withLock(cooperativeId, () => this.transactions.inTenant(cooperativeId, () => this.decide(cooperativeId)));
+    } finally {
+      stop();
+    }
+  }
+
+  private async decide(cooperativeId: string): Promise<{ offered: number; flagged: number }> {
+    for (const offer of await this.offers.overdue()) await this.lifecycle.expire(offer.id);
+    const cooperative = await this.cooperatives.findById(cooperativeId);
+    if (!cooperative) return { offered: 0, flagged: 0 };
+    const settings = withDefaultSettings(cooperative.settings);
+    if (settings.dispatchMode === 'manual') return { offered: 0, flagged: 0 };
+
+    const now = new Date();
+    // One transaction is one connection: its queries run one after the other.
+    const waiting = await this.state.waitingOrders();
+    const couriers = await this.state.couriersOnShift(cooperative.timezone);
+    const held = await this.state.heldOrders();
+    const positions = await this.positions.all(cooperativeId, this.config.env.POSITION_MAX_AGE_SECONDS, now);
+    // Past the co-op's offer limit an order waits for a person, as the contract says.
+    const exhausted = waiting.filter((order) => order.offersMade >= settings.maxOffersPerOrder).map((order) => order.id);
+    const dispatchable = waiting.filter((order) => order.offersMade < settings.maxOffersPerOrder);
+    const { snapshot, spareCapacity } = this.snapshots.build({ now, settings, waiting: dispatchable, couriers, held, positions });
+    const unservable = new Set(
+      snapshot.orders.filter((order) => !snapshot.couriers.some((courier) => !order.excludedCourierIds.includes(courier.id))).map((order) => order.id),
+    );
+    const decisions = this.policy.decide(snapshot, { rng: seededRng(Math.floor(snapshot.now)) });
+    const { offered } = await this.applier.apply(decisions, { policy: this.policy.name, settings, spareCapacity, unservable });
+    const flagged = await this.flag([...exhausted, ...unservable]);
+    if (offered || flagged) this.logger.log({ cooperativeId, offered, flagged, waiting: waiting.length, couriers: snapshot.couriers.length }, 'dispatch decided');
+    return { offered, flagged };
+  }
+
+  /** Marks orders no courier can take now; dispatchers see them in their queue. */
+  private async flag(orderIds: string[]): Promise<number> {
+    const flagged = await this.state.flagNeedsAttention(orderIds);
+    for (const order of await this.orders.findByIds(flagged)) await this.transitions.changed(order);
+    return flagged.length;
+  }
+}

@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '@lib/config';
+import { DispatchStateRepository, Transactions } from '@lib/database';
+import { queues } from '@lib/queues';
+
+/**
+ * Every few seconds, asks for a decision in each cooperative that has waiting orders or
+ * overdue offers. This is what makes deferred orders get offered later, and what recovers
+ * from jobs lost with Redis. The job id is per cooperative and time slot, so several
+ * dispatcher instances sweeping at once add one job.
+ */
+@Injectable()
+export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DispatchSweep');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly state: DispatchStateRepository,
+    private readonly transactions: Transactions,
+    @InjectQueue(queues.dispatch.name) private readonly dispatch: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.env.DISPATCH_TICK_SECONDS * 1000);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(now = Date.now()): Promise<number> {
+    try {
+      const due = await this.transactions.asSystem(() => this.state.dueCooperatives());
+      const slot = Math.floor(now / (this.config.env.DISPATCH_TICK_SECONDS * 1000));
+      await Promise.all(due.map((cooperativeId) => this.dispatch.add('decide', { cooperativeId, reason: 'tick' }, { jobId: `tick-${cooperativeId}-${slot}` })));
+      return due.length;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'dispatch sweep failed; next tick will retry');
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { queues } from '@lib/queues';
+import { DispatchRun } from './dispatch-run.service';
+
+export interface DispatchJob {
+  cooperativeId: string;
+  reason: string;
+  orderId?: string;
+}
+
+/** Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are safe. */
+@Processor(queues.dispatch.name)
+export class DispatchProcessor extends WorkerHost {
+  private readonly logger = new Logger('DispatchProcessor');
+
+  constructor(private readonly run: DispatchRun) {
+    super();
+  }
+
+  async process(job: Job<DispatchJob>) {
+    const outcome = await this.run.run(job.data.cooperativeId);
+    this.logger.debug({ jobId: job.id, ...job.data, ...outcome }, 'dispatch job done');
+    return outcome;
+  }
+}

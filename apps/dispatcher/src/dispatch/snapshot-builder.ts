@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { CooperativeSettings, CourierOnShiftRow, HeldOrderRow, WaitingOrderRow } from '@lib/database';
+import { BIKE_DETOUR_FACTOR, BIKE_SPEED_METERS_PER_MINUTE, LatLng, LocalProjection } from '@lib/geo';
+import { CourierSnapshot, CourierStatus, DispatchSnapshot, planarTravelModel, TravelModel, WaitingOrder } from '@lib/dispatch-policy';
+import type { LivePosition } from '@lib/positions';
+
+/** Production has no planned shift end: a courier ends a shift by toggling it off. */
+const OPEN_SHIFT_MINUTES = 8 * 60;
+const SERVICE_MINUTES = { pickup: 4, dropoff: 2 };
+
+export interface DispatchState {
+  now: Date;
+  settings: CooperativeSettings;
+  waiting: WaitingOrderRow[];
+  couriers: CourierOnShiftRow[];
+  held: HeldOrderRow[];
+  positions: LivePosition[];
+}
+
+export interface BuiltSnapshot {
+  snapshot: DispatchSnapshot;
+  /** How many more orders each courier in the snapshot may take. */
+  spareCapacity: Map<string, number>;
+}
+
+const toMinutes = (date: Date) => date.getTime() / 60_000;
+
+/**
+ * The production adapter's half of "one policy, two worlds": turns database rows and live
+ * positions into the policy's planar, minute-based snapshot. Couriers without a recent
+ * position or without spare capacity are left out; they cannot take work now.
+ */
+@Injectable()
+export class SnapshotBuilder {
+  build(state: DispatchState): BuiltSnapshot {
+    const projection = new LocalProjection(centreOf(state));
+    const travel = planarTravelModel({ metresPerMinute: BIKE_SPEED_METERS_PER_MINUTE, detourFactor: BIKE_DETOUR_FACTOR });
+    const now = toMinutes(state.now);
+    const positionOf = new Map(state.positions.map((position) => [position.courierId, position]));
+    const heldBy = groupBy(state.held, (order) => order.courierId);
+    const spareCapacity = new Map<string, number>();
+    const couriers: CourierSnapshot[] = [];
+    for (const courier of state.couriers) {
+      const position = positionOf.get(courier.id);
+      const held = heldBy.get(courier.id) ?? [];
+      const spare = courier.capacity - held.length;
+      if (!position || spare <= 0) continue;
+      spareCapacity.set(courier.id, spare);
+      const at = projection.toPlanar(position);
+      couriers.push({
+        id: courier.id,
+        position: at,
+        shiftEndsAt: now + OPEN_SHIFT_MINUTES,
+        status: statusOf(held, at, now, projection, travel),
+        ordersToday: courier.deliveredToday,
+        earningsToday: courier.earnedToday,
+        onShiftMinutesToday: courier.shiftStartedAt ? Math.max(0, now - toMinutes(courier.shiftStartedAt)) : 0,
+      });
+    }
+    const orders: WaitingOrder[] = state.waiting.map((order) => ({
+      id: order.id,
+      restaurantId: order.merchantId,
+      pickup: projection.toPlanar(order.pickup),
+      dropoff: projection.toPlanar(order.dropoff),
+      placedAt: toMinutes(order.createdAt),
+      readyAt: Math.max(toMinutes(order.readyAt), toMinutes(order.createdAt)),
+      excludedCourierIds: order.excludedCourierIds,
+    }));
+    return {
+      snapshot: {
+        now,
+        couriers,
+        orders,
+        weights: { fairness: state.settings.fairnessWeight, guaranteedHourlyPay: state.settings.guaranteedHourlyPay },
+        service: SERVICE_MINUTES,
+        travel,
+      },
+      spareCapacity,
+    };
+  }
+}
+
+function statusOf(held: HeldOrderRow[], at: { x: number; y: number }, now: number, projection: LocalProjection, travel: TravelModel): CourierStatus {
+  if (!held.length) return { kind: 'idle' };
+  const carrying = held.filter((order) => order.status === 'picked_up');
+  if (carrying.length) {
+    // Free again after the remaining drop-offs, in the order they were taken.
+    let from = at;
+    let time = now;
+    for (const order of carrying) {
+      const to = projection.toPlanar(order.dropoff);
+      time += travel.minutes(from, to) + SERVICE_MINUTES.dropoff;
+      from = to;
+    }
+    return { kind: 'delivering', availableAt: time, availableFrom: from };
+  }
+  const pickup = projection.toPlanar(held[0].pickup);
+  return {
+    kind: 'heading-to-pickup',
+    pickupGroup: held[0].merchantId,
+    pickup,
+    arrivesAt: now + travel.minutes(at, pickup),
+    orders: held.map((order) => ({
+      id: order.id,
+      dropoff: projection.toPlanar(order.dropoff),
+      placedAt: toMinutes(order.createdAt),
+      readyAt: toMinutes(order.readyAt),
+    })),
+  };
+}
+
+/** Any point inside the city will do as the projection's origin; the mean keeps errors smallest. */
+function centreOf(state: DispatchState): LatLng {
+  const points: LatLng[] = [...state.waiting.map((order) => order.pickup), ...state.positions];
+  if (!points.length) return { lat: 0, lng: 0 };
+  return {
+    lat: points.reduce((sum, point) => sum + point.lat, 0) / points.length,
+    lng: points.reduce((sum, point) => sum + point.lng, 0) / points.length,
+  };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lib/auth';
+import { AppConfig, ConfigModule } from '@lib/config';
+import { DatabaseModule } from '@lib/database';
+import { DispatchDomainModule } from '@lib/dispatch';
+import { loggingModule } from '@lib/http';
+import { ObservabilityModule } from '@lib/observability';
+import { OrdersDomainModule } from '@lib/orders';
+import { PositionsModule } from '@lib/positions';
+import { QueuesModule, RedisModule } from '@lib/queues';
+import { CooperativeLock } from './dispatch/cooperative-lock';
+import { DecisionApplier } from './dispatch/decision-applier';
+import { DispatchProcessor } from './dispatch/dispatch.processor';
+import { DispatchRun } from './dispatch/dispatch-run.service';
+import { DispatchSweep } from './dispatch/dispatch-sweep.service';
+import { SnapshotBuilder } from './dispatch/snapshot-builder';
+import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
+import { OutboxPublisher } from './outbox/outbox-publisher';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+
+/** The dispatch worker: outbox relay, dispatch decisions, offer expiry, webhook deliveries. */
+@Module({})
+export class DispatcherModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: DispatcherModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule('dispatcher'),
+        DatabaseModule,
+        RedisModule,
+        AuthModule,
+        ObservabilityModule,
+        QueuesModule.register('dispatch', 'offerExpiry', 'webhooks'),
+        OrdersDomainModule,
+        DispatchDomainModule,
+        PositionsModule,
+      ],
+      providers: [
+        OutboxPublisher,
+        OutboxRelay,
+        CooperativeLock,
+        SnapshotBuilder,
+        DecisionApplier,
+        DispatchRun,
+        DispatchSweep,
+        DispatchProcessor,
+        OfferExpiryProcessor,
+        WebhookDeliveryProcessor,
+      ],
+    };
+  }
+}

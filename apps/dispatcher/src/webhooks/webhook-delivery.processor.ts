@@ -1,0 +1,71 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { AppConfig } from '@lib/config';
+import { Transactions, WebhooksRepository } from '@lib/database';
+import { queues } from '@lib/queues';
+import { signWebhook } from './webhook-signature';
+
+export interface WebhookJob {
+  cooperativeId: string;
+  deliveryId: string;
+}
+
+/**
+ * Sends one webhook delivery. A non-2xx answer or a timeout throws, so BullMQ retries with
+ * exponential backoff; every attempt, successful or not, is logged for the subscriber to see.
+ */
+@Processor(queues.webhooks.name)
+export class WebhookDeliveryProcessor extends WorkerHost {
+  private readonly logger = new Logger('WebhookDelivery');
+
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<WebhookJob>) {
+    const { cooperativeId, deliveryId } = job.data;
+    const target = await this.transactions.inTenant(cooperativeId, () => this.webhooks.deliveryTarget(deliveryId));
+    if (!target || target.status === 'succeeded' || !target.active) return { skipped: true };
+
+    const attempt = target.attempts + 1;
+    const startedAt = Date.now();
+    const { statusCode, error } = await this.send(target.url, target.secret, target.body, deliveryId);
+    const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    const lastAttempt = attempt >= (job.opts.attempts ?? 1) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = succeeded ? 'succeeded' : lastAttempt ? 'failed' : 'pending';
+    await this.transactions.inTenant(cooperativeId, () =>
+      this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode, error, durationMs: Date.now() - startedAt }, outcome),
+    );
+    if (!succeeded) {
+      this.logger.warn({ deliveryId, attempt, statusCode, error }, 'webhook delivery failed');
+      throw new Error(`webhook answered ${statusCode ?? error}`);
+    }
+    return { statusCode };
+  }
+
+  private async send(url: string, secret: string, body: string, deliveryId: string): Promise<{ statusCode: number | null; error: string | null }> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'bike-dispatch-webhooks/1',
+          'X-Signature': signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+          'X-Delivery-Id': deliveryId,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.env.WEBHOOK_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      return { statusCode: response.status, error: null };
+    } catch (error) {
+      return { statusCode: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  }
+}

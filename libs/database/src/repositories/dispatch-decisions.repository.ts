@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../transactions';
+
+export interface DispatchCandidateLog {
+  courierId: string;
+  score: number;
+  terms: Record<string, number>;
+}
+
+export interface DispatchDecisionRecord {
+  id: string;
+  orderId: string;
+  decidedAt: Date;
+  policy: string;
+  /** `offered`, `assigned` (by a dispatcher), `deferred`, `no_candidate`, `needs_attention`, `expired`, `declined`, `withdrawn`. */
+  outcome: string;
+  courierId: string | null;
+  offerId: string | null;
+  reason: string;
+  candidates: DispatchCandidateLog[];
+}
+
+type NewDecision = Omit<DispatchDecisionRecord, 'id' | 'decidedAt'>;
+
+const columns = `id, order_id AS "orderId", decided_at AS "decidedAt", policy, outcome, courier_id AS "courierId",
+  offer_id AS "offerId", reason, candidates`;
+
+/** The dispatch log: every decision about an order, with the candidates it weighed. Append-only. */
+@Injectable()
+export class DispatchDecisionsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async record(decision: NewDecision): Promise<void> {
+    await this.transactions.manager().query(
+      `INSERT INTO dispatch_decisions (order_id, policy, outcome, courier_id, offer_id, reason, candidates)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [decision.orderId, decision.policy, decision.outcome, decision.courierId, decision.offerId, decision.reason, JSON.stringify(decision.candidates)],
+    );
+  }
+
+  /** Latest outcome and reason per order, to avoid logging the same deferral every tick. */
+  async latest(orderIds: string[]): Promise<Map<string, { outcome: string; reason: string }>> {
+    if (!orderIds.length) return new Map();
+    const rows: { orderId: string; outcome: string; reason: string }[] = await this.transactions.manager().query(
+      `SELECT DISTINCT ON (order_id) order_id AS "orderId", outcome, reason FROM dispatch_decisions
+       WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, decided_at DESC`,
+      [orderIds],
+    );
+    return new Map(rows.map((row) => [row.orderId, { outcome: row.outcome, reason: row.reason }]));
+  }
+
+  ofOrder(orderId: string): Promise<DispatchDecisionRecord[]> {
+    return this.transactions.manager().query(`SELECT ${columns} FROM dispatch_decisions WHERE order_id = $1 ORDER BY decided_at`, [orderId]);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './dispatch-trigger';
+export * from './dispatch.module';
+export * from './offer-lifecycle.service';
