@@ -9,6 +9,24 @@ export function createRedis(config: AppConfig, connectionName: string, overrides
   return new Redis(config.env.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName, ...overrides });
 }
 
+/**
+ * Connection options (not a connection) for libraries that open and close their own
+ * connections, such as BullMQ: handing them a shared instance would leave it open at shutdown.
+ */
+export function redisOptions(config: AppConfig, connectionName: string): RedisOptions {
+  const url = new URL(config.env.REDIS_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+    connectionName,
+  };
+}
+
 /** Every Redis key we write is namespaced, so deployments and test runs can share one server. */
 export function redisKey(config: AppConfig, ...parts: string[]): string {
   return [config.env.REDIS_PREFIX, ...parts].join(':');

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CouriersRepository, PageRequest, UsersRepository } from '@lib/database';
+import { CouriersRepository, OrdersRepository, PageRequest, Transactions, UsersRepository } from '@lib/database';
+import { DispatchTrigger } from '@lib/dispatch';
+import { RealtimePublisher } from '@lib/realtime';
 import { ProblemError } from '@lib/http';
 import { Principal } from '@lib/auth';
 import { CreateCourierDto, UpdateCourierDto } from './courier.dto';
@@ -9,6 +11,10 @@ export class CouriersService {
   constructor(
     private readonly couriers: CouriersRepository,
     private readonly users: UsersRepository,
+    private readonly orders: OrdersRepository,
+    private readonly dispatch: DispatchTrigger,
+    private readonly realtime: RealtimePublisher,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(input: CreateCourierDto) {
@@ -40,9 +46,23 @@ export class CouriersService {
     return courier;
   }
 
+  /**
+   * Starts or ends a shift. Dispatchers see it live; the gateways start or stop tracking the
+   * courier; a courier coming on shift may be what waiting orders were waiting for.
+   */
   async setShift(principal: Principal, onShift: boolean) {
-    const { id } = await this.mine(principal);
-    return (await this.couriers.setShift(id, onShift))!;
+    const { id, onShift: wasOnShift } = await this.mine(principal);
+    const courier = (await this.couriers.setShift(id, onShift))!;
+    if (onShift && !wasOnShift) await this.dispatch.request('courier_on_shift');
+    const busy = await this.orders.holdsAny(id);
+    this.transactions.afterCommit(() =>
+      this.realtime.toCooperative(courier.cooperativeId).emit('courier.status', {
+        courierId: id,
+        onShift,
+        status: !onShift ? 'offline' : busy ? 'busy' : 'available',
+      }),
+    );
+    return courier;
   }
 
   async list(page: PageRequest, onShift?: boolean) {

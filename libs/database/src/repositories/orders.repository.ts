@@ -161,6 +161,11 @@ export class OrdersRepository {
     return rows.map(toOrderRecord);
   }
 
+  async holdsAny(courierId: string): Promise<boolean> {
+    const [row] = await this.query(`SELECT 1 FROM orders o WHERE o.courier_id = $1 AND o.status IN ('assigned', 'picked_up') LIMIT 1`, [courierId]);
+    return !!row;
+  }
+
   async isVisibleToCourier(orderId: string, courierId: string): Promise<boolean> {
     const [row] = await this.query(`SELECT 1 FROM orders o WHERE o.id = $1 AND ${visibleToCourier.replaceAll('?', '$2')}`, [orderId, courierId]);
     return !!row;
