@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { CoopFixture, TestApp, VALENCE } from '@lib/testing';
+import { isolatedContext, launchChromium, saveScreenshot, useSession } from './support/browser';
+import { bootDispatchWorker } from './support/dispatch-worker';
+import { bootWebStack, WebStack } from './support/web-stack';
+
+jest.setTimeout(90_000);
+
+/**
+ * The whole product in browsers: a merchant places an order, the dispatch worker offers it
+ * to the courier on shift nearby, whose page accepts it, picks it up and delivers it with the
+ * customer's PIN, while the dispatcher's queue and the customer's tracking page follow along.
+ */
+describe('an order from the merchant page to the courier page', () => {
+  let stack: WebStack;
+  let worker: TestApp;
+  let coop: CoopFixture;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await bootWebStack({ tracking: true });
+    worker = await bootDispatchWorker(stack);
+    coop = await stack.api.newCooperative(VALENCE, { dispatchMode: 'auto', offerTimeoutSeconds: 60 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await stack?.close();
+  });
+
+  async function courierOnShift(): Promise<Page> {
+    const phone = await isolatedContext(browser, stack.baseUrl, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      permissions: ['geolocation'],
+      geolocation: { latitude: coop.center.lat, longitude: coop.center.lng },
+    });
+    await useSession(phone, 'courier', coop.courier);
+    const page = await phone.newPage();
+    await page.goto('/app/courier');
+    await page.locator('.live.live--on').waitFor();
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.getByRole('button', { name: 'End shift' }).waitFor();
+    return page;
+  }
+
+  async function placeOrder(reference: string): Promise<void> {
+    const shop = await isolatedContext(browser, stack.baseUrl);
+    await useSession(shop, 'merchant', coop.merchantUser);
+    const page = await shop.newPage();
+    await page.goto('/app/merchant');
+    await page.getByLabel('Delivery address').fill('8 avenue Victor Hugo, Valence');
+    await page.getByLabel('Your reference').fill(reference);
+    const area = (await page.locator('path.service-area').boundingBox())!;
+    await page.mouse.click(area.x + area.width * 0.55, area.y + area.height * 0.45);
+    await page.getByRole('button', { name: 'Get a price' }).click();
+    await page.getByRole('button', { name: 'Place the order' }).click();
+    await page.locator('[data-order-id]', { hasText: reference }).waitFor();
+  }
+
+  it('the courier receives the offer, accepts it and delivers', async () => {
+    const office = await isolatedContext(browser, stack.baseUrl);
+    await useSession(office, 'dispatch', coop.dispatcher);
+    const dispatch = await office.newPage();
+    await dispatch.goto('/app/dispatch');
+    await dispatch.locator('.live.live--on').waitFor();
+
+    const courier = await courierOnShift();
+    await placeOrder('flow-1');
+
+    const offer = courier.locator('[data-offer-id]');
+    await offer.waitFor({ timeout: 30_000 });
+    await expect(offer.textContent()).resolves.toMatch(/Expires in \d+ s/);
+    await saveScreenshot(courier, 'courier-offer');
+    await dispatch.locator('[data-list="queue"] [data-order-id]', { hasText: 'flow-1' }).waitFor();
+    await saveScreenshot(dispatch, 'dispatch-with-order');
+
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    const job = courier.locator('article[data-status="assigned"]');
+    await job.waitFor();
+    await dispatch.locator('[data-list="active"] [data-order-id]', { hasText: 'flow-1' }).waitFor();
+
+    // The customer follows the order by its link, with the PIN to give at the door.
+    const listed = await stack.api.http.get('/api/v1/orders').set(coop.merchantUser.auth).expect(200);
+    const { trackingToken } = listed.body.items.find((order: { reference: string }) => order.reference === 'flow-1');
+    const customer = await isolatedContext(browser, stack.baseUrl, { viewport: { width: 390, height: 844 }, isMobile: true });
+    const tracking = await customer.newPage();
+    await tracking.goto(`/track/${trackingToken}`);
+    await tracking.getByTestId('tracking-status').filter({ hasText: 'Assigned' }).waitFor();
+    const pin = /: (\S+)$/.exec((await tracking.getByTestId('tracking-details').textContent()) ?? '')?.[1];
+    expect(pin).toBeTruthy();
+
+    await job.getByRole('button', { name: 'Picked up' }).click();
+    const onTheWay = courier.locator('article[data-status="picked_up"]');
+    await onTheWay.waitFor();
+    await tracking.getByTestId('tracking-status').filter({ hasText: 'Picked up' }).waitFor();
+    await saveScreenshot(courier, 'courier-job');
+    await saveScreenshot(tracking, 'track-on-the-way');
+    await onTheWay.getByLabel('Customer PIN').fill(pin!);
+    await onTheWay.getByRole('button', { name: 'Delivered' }).click();
+    await onTheWay.waitFor({ state: 'detached' });
+    await tracking.getByTestId('tracking-status').filter({ hasText: 'Delivered' }).waitFor();
+    await saveScreenshot(tracking, 'track-delivered');
+
+    const orders = await stack.api.http.get('/api/v1/orders').set(coop.merchantUser.auth).expect(200);
+    expect(orders.body.items.find((order: { reference: string }) => order.reference === 'flow-1')).toMatchObject({ status: 'delivered', courierId: coop.courier.courierId });
+    await dispatch.locator('[data-order-id]', { hasText: 'flow-1' }).waitFor({ state: 'detached' });
+  });
+
+  it('a dispatcher assigns a waiting order by hand and reads its dispatch log', async () => {
+    const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
+    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true }).expect(200);
+    const created = await stack.api.http
+      .post('/api/v1/orders')
+      .set(manual.merchantUser.auth)
+      .set('Idempotency-Key', `manual-${Date.now()}`)
+      .send({ dropoff: { address: '2 rue Faventines, Valence', location: { lat: manual.center.lat + 0.004, lng: manual.center.lng } }, reference: 'by-hand' })
+      .expect(201);
+
+    const office = await isolatedContext(browser, stack.baseUrl);
+    await useSession(office, 'dispatch', manual.dispatcher);
+    const page = await office.newPage();
+    await page.goto('/app/dispatch');
+    await page.locator('[data-list="queue"] [data-order-id]', { hasText: 'by-hand' }).click();
+    await page.getByLabel('Courier').selectOption(manual.courier.courierId);
+    await page.getByRole('button', { name: 'Assign' }).click();
+    await page.locator('[data-list="active"] [data-order-id]', { hasText: 'by-hand' }).waitFor();
+    await page.getByRole('button', { name: 'Unassign' }).waitFor();
+    await page.getByRole('list', { name: 'Dispatch log' }).filter({ hasText: 'assigned' }).waitFor();
+    await saveScreenshot(page, 'dispatch-assigned');
+    const order = await stack.api.http.get(`/api/v1/orders/${created.body.id}`).set(manual.dispatcher.auth).expect(200);
+    expect(order.body).toMatchObject({ status: 'assigned', courierId: manual.courier.courierId });
+    await office.close();
+  });
+});
