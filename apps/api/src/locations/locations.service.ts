@@ -29,7 +29,10 @@ export class LocationsService {
     const { valid, refused } = parseAll(points, now);
     if (!valid.length) throw ProblemError.invalid(refused.flatMap(({ errors }) => errors), 'No point of the batch is valid; nothing was stored');
 
-    const courier = principal.courierId ? await this.couriers.findById(principal.courierId) : null;
+    // A token issued before the courier profile existed carries no courier id: find it by user.
+    const courier = principal.courierId
+      ? await this.couriers.findById(principal.courierId)
+      : await this.couriers.findByUserId(principal.userId ?? '');
     if (!courier) throw ProblemError.notFound('Courier profile');
     if (!courier.onShift || !courier.shiftStartedAt) throw ProblemError.conflict('Positions are only recorded during a shift', 'not_on_shift');
 
