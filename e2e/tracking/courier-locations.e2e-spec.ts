@@ -113,9 +113,9 @@ describe('courier locations over /courier', () => {
     expect(await sendLocation(socket, locationAt(coop))).toEqual({ ok: true });
     const dispatcher = openSocket(harness.gatewayUrl(), '/dispatch', { token: coop.dispatcher.token });
     await connected(dispatcher);
-    await harness.api.http.put('/api/v1/couriers/me/shift').set(courier.auth).send({ onShift: false }).expect(200);
+    // The shift endpoint publishes courier.status: dispatchers see it, the gateways stop tracking.
     const statusSeen = nextEvent(dispatcher, 'courier.status', (event: { courierId: string }) => event.courierId === courier.courierId);
-    harness.publisher.toCooperative(coop.cooperative.id).emit('courier.status', { courierId: courier.courierId, onShift: false, status: 'offline' });
+    await harness.api.http.put('/api/v1/couriers/me/shift').set(courier.auth).send({ onShift: false }).expect(200);
     expect(await statusSeen).toEqual({ courierId: courier.courierId, onShift: false, status: 'offline' });
     await eventually(() => positions.get(coop.cooperative.id, courier.courierId), (live) => live === null, 'the courier to leave the live map');
     expect(await sendLocation(socket, { ...near(coop), at: new Date().toISOString() })).toEqual({ ok: false, error: 'not_on_shift' });

@@ -13,10 +13,9 @@ export function locationAt(coop: CoopFixture, secondsAgo = 0, metersNorth = 0) {
   return { ...near(coop, metersNorth), accuracy: 8, at: new Date(Date.now() - secondsAgo * 1000).toISOString() };
 }
 
-/** Starts the courier's shift through the API and tells the gateways, as the shift endpoint does. */
-export async function startShift(harness: TrackingHarness, coop: CoopFixture, courier: Session & { courierId: string }): Promise<void> {
+/** Starts the courier's shift through the API (which tells the dispatchers and the gateways). */
+export async function startShift(harness: TrackingHarness, _coop: CoopFixture, courier: Session & { courierId: string }): Promise<void> {
   await harness.api.http.put('/api/v1/couriers/me/shift').set(courier.auth).send({ onShift: true }).expect(200);
-  harness.publisher.toCooperative(coop.cooperative.id).emit('courier.status', { courierId: courier.courierId, onShift: true, status: 'available' });
 }
 
 /** A new order of the co-op's merchant, created through the API as a shop would. */
