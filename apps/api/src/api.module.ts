@@ -16,6 +16,7 @@ import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
 import { TrackingViewModule } from './tracking-view/tracking-view.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebPagesModule } from './web/web-pages.module';
 
 /** The REST API process: administration, intake and the web pages. */
@@ -42,6 +43,7 @@ export class ApiModule {
         DispatchDomainModule,
         DispatchHttpModule,
         TrackingViewModule,
+        WebhooksModule,
         WebPagesModule,
       ],
     };

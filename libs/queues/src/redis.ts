@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '@lib/config';
 
@@ -6,8 +7,18 @@ import { AppConfig } from '@lib/config';
  * and is right for us everywhere: a command waits for Redis to come back instead of failing.
  */
 export function createRedis(config: AppConfig, connectionName: string, overrides: RedisOptions = {}): Redis {
-  return new Redis(config.env.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName, ...overrides });
+  const redis = new Redis(config.env.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName, ...overrides });
+  // ioredis reconnects by itself; without a listener it would print every failed attempt raw.
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (!reported) logger.warn({ err: error, connectionName }, 'Redis connection error; reconnecting');
+    reported = true;
+  });
+  redis.on('ready', () => (reported = false));
+  return redis;
 }
+
+const logger = new Logger('Redis');
 
 /**
  * Connection options (not a connection) for libraries that open and close their own

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { queues } from '@lib/queues';
@@ -23,5 +23,11 @@ export class DispatchProcessor extends WorkerHost {
     const outcome = await this.run.run(job.data.cooperativeId);
     this.logger.debug({ jobId: job.id, ...job.data, ...outcome }, 'dispatch job done');
     return outcome;
+  }
+
+  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'queue connection error');
   }
 }

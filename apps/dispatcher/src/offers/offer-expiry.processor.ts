@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Transactions } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
@@ -15,6 +16,8 @@ export interface OfferExpiryJob {
  */
 @Processor(queues.offerExpiry.name)
 export class OfferExpiryProcessor extends WorkerHost {
+  private readonly logger = new Logger('OfferExpiryProcessor');
+
   constructor(
     private readonly offers: OfferLifecycle,
     private readonly transactions: Transactions,
@@ -25,5 +28,11 @@ export class OfferExpiryProcessor extends WorkerHost {
   async process(job: Job<OfferExpiryJob>) {
     const expired = await this.transactions.inTenant(job.data.cooperativeId, () => this.offers.expire(job.data.offerId));
     return { expired };
+  }
+
+  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'queue connection error');
   }
 }

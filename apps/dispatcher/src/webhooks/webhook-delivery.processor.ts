@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@lib/config';
@@ -67,5 +67,11 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     } catch (error) {
       return { statusCode: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
+  }
+
+  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'queue connection error');
   }
 }
