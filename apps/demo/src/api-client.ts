@@ -25,7 +25,7 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_RATE_LIMIT_WAITS = 3;
 
 /**
@@ -38,6 +38,7 @@ export class ApiClient {
     readonly baseUrl: string,
     private readonly signal?: AbortSignal,
     private readonly onRateLimited: (path: string, seconds: number) => void = () => undefined,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -92,7 +93,7 @@ export class ApiClient {
   }
 
   private send(method: string, path: string, { body, auth, headers }: RequestOptions): Promise<Response> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     return fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

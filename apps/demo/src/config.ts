@@ -21,13 +21,16 @@ const demoEnvironment = z.object({
   /** Which cities to seed, from apps/demo/src/cities.ts. */
   DEMO_CITIES: z.string().default('valence,lyon').transform((value) => value.split(',').map((city) => city.trim()).filter(Boolean)),
   DEMO_MERCHANTS_PER_COOP: z.coerce.number().int().min(1).max(10).default(8),
-  DEMO_COURIERS_PER_COOP: z.coerce.number().int().min(1).max(40).default(12),
+  DEMO_COURIERS_PER_COOP: z.coerce.number().int().min(1).max(40).default(16),
   /** Couriers per co-op the simulator leaves alone, for a person to drive from /app/courier. */
   DEMO_MANUAL_COURIERS: z.coerce.number().int().min(0).default(1),
-  /** Mean seconds between two orders of one co-op (each wait is drawn in ±40 % of it). */
-  DEMO_ORDER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * Mean seconds between two orders of one co-op (each wait is drawn in ±40 % of it). A rider
+   * does about one order in ten minutes here, so 40 s keeps 15 riders busy but not swamped.
+   */
+  DEMO_ORDER_INTERVAL_SECONDS: z.coerce.number().positive().default(40),
   /** Minutes between an order and its readyAt (the kitchen's cooking time). */
-  DEMO_READY_MINUTES: z.coerce.number().min(0).max(120).default(4),
+  DEMO_READY_MINUTES: z.coerce.number().min(0).max(120).default(3),
   DEMO_COURIER_SPEED_KMH: z.coerce.number().positive().max(1000).default(16),
   DEMO_LOCATION_INTERVAL_SECONDS: z.coerce.number().min(0.2).max(30).default(2.5),
   DEMO_DECLINE_RATE: z.coerce.number().min(0).max(1).default(0.1),

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ApiClient } from './api-client';
 import type { DemoConfig } from './config';
 import type { Log } from './log';
@@ -21,6 +22,8 @@ export interface RunningDemo {
  */
 export async function startDemo(config: DemoConfig, log: Log, signal?: AbortSignal): Promise<RunningDemo> {
   const controller = new AbortController();
+  // Every bot's pending sleep and request listens to this one signal: dozens, on purpose.
+  setMaxListeners(0, controller.signal);
   signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const api = new ApiClient(config.DEMO_API_URL, controller.signal, (path, seconds) => log('api', `rate limited on ${path}: waiting ${seconds} s`));
   let lastPacingNote = 0;

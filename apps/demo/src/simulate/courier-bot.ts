@@ -45,6 +45,8 @@ export class CourierBot {
   private ride: Ride | null = null;
   private goal: Goal | null = null;
   private readonly jobs = new Map<string, Job>();
+  /** Orders whose offer this courier is accepting: their `order.updated` may arrive before the answer. */
+  private readonly accepting = new Set<string>();
   private onShift = false;
   private breakUntil: number | null = null;
   private idleUntil = 0;
@@ -257,7 +259,7 @@ export class CourierBot {
     const order = payload as unknown as OrderView;
     const mine = order.courierId === this.courier.courierId && (HELD_STATUSES as readonly string[]).includes(order.status);
     if (mine) {
-      if (!this.jobs.has(order.id)) this.context.log(this.who, `order ${shortId(order.id)} assigned to me by dispatch`);
+      if (!this.jobs.has(order.id) && !this.accepting.has(order.id)) this.context.log(this.who, `order ${shortId(order.id)} assigned to me by dispatch`);
       this.hold(order);
     } else if (this.jobs.delete(order.id)) {
       this.context.log(this.who, `order ${shortId(order.id)} taken off me (${order.status})`);
@@ -280,7 +282,8 @@ export class CourierBot {
         log(this.who, `declined order ${shortId(offer.orderId)} ("${reason}")`);
         return;
       }
-      const order = await api.post<OrderView>(`/api/v1/offers/${offer.offerId}/accept`, { auth: this.session });
+      this.accepting.add(offer.orderId);
+      const order = await api.post<OrderView>(`/api/v1/offers/${offer.offerId}/accept`, { auth: this.session }).finally(() => this.accepting.delete(offer.orderId));
       this.hold(order);
       stats.offersAccepted += 1;
       log(this.who, `accepted order ${shortId(order.id)}: ${this.context.merchantNames.get(order.merchantId) ?? 'pickup'} → ${order.dropoff.address}`);
@@ -316,7 +319,8 @@ export class CourierBot {
   private async leave(): Promise<void> {
     this.socket?.disconnect();
     if (!this.onShift) return;
-    const detached = new ApiClient(this.context.api.baseUrl);
+    // Not cut short by the stop signal, but quick: scripts/demo.sh may be stopping the API too.
+    const detached = new ApiClient(this.context.api.baseUrl, undefined, undefined, 3000);
     await detached
       .request('PUT', '/api/v1/couriers/me/shift', { auth: this.session, body: { onShift: false } })
       .then(() => {

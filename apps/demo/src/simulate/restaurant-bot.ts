@@ -19,7 +19,7 @@ export interface RestaurantContext {
 }
 
 /** Customers order from nearby: a bike ride, not across the whole city. */
-const MAX_DELIVERY_METERS = 3000;
+const MAX_DELIVERY_METERS = 2500;
 const NOTES = ['code 4512B', '3rd floor, no lift', 'ring twice', 'leave with the concierge', 'door on the courtyard side'];
 
 /**
@@ -96,7 +96,7 @@ export class RestaurantBot {
       readyAt: new Date(readyAt).toISOString(),
       deliverBy: new Date(readyAt + rng.between(30, 45) * 60_000).toISOString(),
       parcel: { size, weightKg: Math.round(rng.between(0.3, size === 'L' ? 8 : 3) * 10) / 10 },
-      reference: `${merchant.name.slice(0, 3).toUpperCase()}-${this.context.runId.slice(-4)}-${this.placed}`,
+      reference: `${merchant.name.replace(/[^\p{L}]/gu, '').slice(0, 3).toUpperCase()}-${this.context.runId.slice(-4)}-${this.placed}`,
     };
   }
 }
