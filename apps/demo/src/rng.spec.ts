@@ -45,3 +45,21 @@ describe('Rng', () => {
     expect(hashString('valence')).not.toBe(hashString('lyon'));
   });
 });
+
+describe('Rng.fork', () => {
+  it('gives uncorrelated streams to similar names (couriers 01..40)', () => {
+    const root = new Rng(2026);
+    for (let draw = 0; draw < 4; draw += 1) {
+      const column = Array.from({ length: 40 }, (_, i) => {
+        const stream = root.fork(`courier${String(i + 1).padStart(2, '0')}`);
+        for (let skip = 0; skip < draw; skip += 1) stream.next();
+        return stream.next();
+      });
+      const low = column.filter((value) => value < 0.1).length;
+      expect(low).toBeLessThanOrEqual(12); // ~4 expected; a correlated column gives many more
+      const mean = column.reduce((sum, value) => sum + value, 0) / column.length;
+      expect(mean).toBeGreaterThan(0.3);
+      expect(mean).toBeLessThan(0.7);
+    }
+  });
+});

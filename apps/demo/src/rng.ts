@@ -46,8 +46,17 @@ export class Rng {
 
   /** An independent stream for `name`, fixed by the parent's seed and the name only. */
   fork(name: string): Rng {
-    return new Rng((hashString(name) ^ Math.imul(this.seed >>> 0, 0x9e3779b1)) >>> 0);
+    // Mixed twice: mulberry32 streams from nearby seeds are correlated (its state is a counter).
+    return new Rng(mix32(hashString(name) ^ mix32(this.seed)));
   }
+}
+
+/** murmur3's finaliser: every input bit flips about half of the output bits. */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** FNV-1a, 32 bits. */

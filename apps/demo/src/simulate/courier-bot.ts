@@ -83,7 +83,9 @@ export class CourierBot {
         await sleep(config.DEMO_LOCATION_INTERVAL_SECONDS * 1000 * this.moves.between(0.9, 1.1), signal);
         if (signal.aborted) break;
         const now = Date.now();
-        await this.step((now - last) / 1000, now).catch((error: unknown) => this.context.log(this.who, `step failed: ${String(error)}`));
+        await this.step((now - last) / 1000, now).catch((error: unknown) => {
+          if (!signal.aborted) this.context.log(this.who, `step failed: ${String(error)}`);
+        });
         last = now;
       }
     } finally {

@@ -74,3 +74,18 @@ describe('pointAlong and Ride', () => {
     for (let i = 0; i < 200; i += 1) expect(haversineMeters(withGpsNoise(VALENCE, rng), VALENCE)).toBeLessThan(30);
   });
 });
+
+describe('streetPath on many random trips', () => {
+  it('always ends at the door, on streets, within the Manhattan distance plus two blocks each end', () => {
+    const rng = new Rng(77);
+    const projection = new LocalProjection(VALENCE);
+    for (let trip = 0; trip < 2000; trip += 1) {
+      const from = metresFrom(VALENCE, rng.between(-3000, 3000), rng.between(-3000, 3000));
+      const to = metresFrom(VALENCE, rng.between(-3000, 3000), rng.between(-3000, 3000));
+      const path = streetPath(from, to, VALENCE, rng);
+      expect(path[path.length - 1]).toEqual(to);
+      const [a, b] = [projection.toPlanar(from), projection.toPlanar(to)];
+      expect(pathLength(path)).toBeLessThanOrEqual(Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + 4 * 120 + 1);
+    }
+  });
+});

@@ -47,7 +47,8 @@ function staircase(start: PlanarPoint, end: PlanarPoint, block: number, rng: Rng
   let { x, y } = start;
   let alongX = rng.chance(0.5);
   const blocksLeft = () => [Math.round((end.x - x) / block), Math.round((end.y - y) / block)];
-  for (let [dx, dy] = blocksLeft(); dx !== 0 || dy !== 0; [dx, dy] = blocksLeft()) {
+  // Bounded, so that a bad coordinate (NaN never rounds to 0) cannot spin the process forever.
+  for (let [dx, dy] = blocksLeft(), turns = 0; (dx !== 0 || dy !== 0) && turns < 10_000; [dx, dy] = blocksLeft(), turns += 1) {
     const left = alongX ? dx : dy;
     if (left !== 0) {
       const run = Math.min(Math.abs(left), rng.int(1, 3)) * Math.sign(left) * block;

@@ -45,7 +45,9 @@ export class RestaurantBot {
     while (!signal.aborted) {
       await sleep(wait, signal);
       if (signal.aborted) break;
-      await this.placeOrder().catch((error: unknown) => log(this.city.key, `order not placed: ${String(error)}`));
+      await this.placeOrder().catch((error: unknown) => {
+        if (!signal.aborted) log(this.city.key, `order not placed: ${String(error)}`);
+      });
       wait = interval * this.rng.between(0.6, 1.4);
     }
   }
