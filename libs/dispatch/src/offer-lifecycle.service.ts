@@ -53,6 +53,7 @@ export class OfferLifecycle {
   }
 
   async accept(offerId: string, courierId: string): Promise<OrderRecord> {
+    await this.offers.lockOrderOf(offerId);
     const offer = await this.offers.answer(offerId, courierId, 'accepted', null);
     if (!offer) throw await this.whyNotOpen(offerId, courierId);
     return this.transitions.apply({
@@ -67,6 +68,7 @@ export class OfferLifecycle {
   }
 
   async decline(offerId: string, courierId: string, reason: string | null): Promise<void> {
+    await this.offers.lockOrderOf(offerId);
     const offer = await this.offers.answer(offerId, courierId, 'declined', reason);
     if (!offer) throw await this.whyNotOpen(offerId, courierId);
     await this.backToWaiting(offer.orderId, courierId, offerId, 'declined', reason ?? 'declined by the courier');
@@ -74,6 +76,7 @@ export class OfferLifecycle {
 
   /** Ends an open offer whose time is up; a no-op when it was answered meanwhile. */
   async expire(offerId: string): Promise<boolean> {
+    await this.offers.lockOrderOf(offerId);
     const offer = await this.offers.expire(offerId);
     if (!offer) return false;
     this.transactions.afterCommit(() => this.realtime.toCourier(offer.courierId).emit('offer.withdrawn', { offerId }));

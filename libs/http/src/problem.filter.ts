@@ -28,6 +28,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return problemDocument(429, 'Rate limit exceeded; retry later');
     }
+    const databaseConflict = databaseConflictOf(exception);
+    if (databaseConflict) return problemDocument(409, databaseConflict, 'concurrent_change');
     if (exception instanceof HttpException) {
       return problemDocument(exception.getStatus(), this.detailOf(exception));
     }
@@ -43,6 +45,17 @@ export class ProblemFilter implements ExceptionFilter {
     const message = (body as { message?: unknown }).message;
     return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
   }
+}
+
+/**
+ * A safety net for races the code does not foresee: a unique violation, a deadlock or a
+ * serialization failure means another request changed the same thing; the caller may retry.
+ */
+function databaseConflictOf(error: unknown): string | null {
+  const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
+  if (code === '23505') return 'This conflicts with an existing record';
+  if (code === '40P01' || code === '40001') return 'Another change to the same data happened at the same moment; retry';
+  return null;
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {

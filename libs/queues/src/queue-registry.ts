@@ -23,3 +23,10 @@ export const queues = {
 } as const satisfies Record<string, { name: string; defaults: JobsOptions }>;
 
 export type QueueKey = keyof typeof queues;
+
+/**
+ * Worker settings shared by every processor. A worker that dies holding a job stops renewing
+ * its lock; after `lockDuration` the job counts as stalled, and another worker's check (every
+ * `stalledInterval`) puts it back in the queue. Our jobs take milliseconds, so short is safe.
+ */
+export const workerOptions = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 } as const;

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { queues } from '@lib/queues';
+import { queues, workerOptions } from '@lib/queues';
 import { DispatchRun } from './dispatch-run.service';
 
 export interface DispatchJob {
@@ -11,7 +11,7 @@ export interface DispatchJob {
 }
 
 /** Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are safe. */
-@Processor(queues.dispatch.name)
+@Processor(queues.dispatch.name, workerOptions)
 export class DispatchProcessor extends WorkerHost {
   private readonly logger = new Logger('DispatchProcessor');
 

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Transactions } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
-import { queues } from '@lib/queues';
+import { queues, workerOptions } from '@lib/queues';
 
 export interface OfferExpiryJob {
   cooperativeId: string;
@@ -14,7 +14,7 @@ export interface OfferExpiryJob {
  * Ends an offer nobody answered in time (a delayed job per offer). A no-op when the courier
  * answered first. If Redis loses the delayed job, the dispatch sweep expires the offer instead.
  */
-@Processor(queues.offerExpiry.name)
+@Processor(queues.offerExpiry.name, workerOptions)
 export class OfferExpiryProcessor extends WorkerHost {
   private readonly logger = new Logger('OfferExpiryProcessor');
 

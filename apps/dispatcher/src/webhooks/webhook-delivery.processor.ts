@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
-import { queues } from '@lib/queues';
+import { queues, workerOptions } from '@lib/queues';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookJob {
@@ -15,7 +15,7 @@ export interface WebhookJob {
  * Sends one webhook delivery. A non-2xx answer or a timeout throws, so BullMQ retries with
  * exponential backoff; every attempt, successful or not, is logged for the subscriber to see.
  */
-@Processor(queues.webhooks.name)
+@Processor(queues.webhooks.name, workerOptions)
 export class WebhookDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger('WebhookDelivery');
 

@@ -40,6 +40,15 @@ export class OffersRepository {
     return row ?? null;
   }
 
+  /**
+   * Locks the order an offer is for. Every path that touches an offer and its order (accept,
+   * decline, expiry, a dispatcher's assignment) takes the order's row first, so two of them
+   * never wait on each other in opposite orders (a deadlock).
+   */
+  async lockOrderOf(offerId: string): Promise<void> {
+    await this.query(`SELECT o.id FROM orders o JOIN offers f ON f.order_id = o.id WHERE f.id = $1 FOR UPDATE OF o`, [offerId]);
+  }
+
   async findById(id: string): Promise<OfferRecord | null> {
     const [row] = await this.query<OfferRecord>(`SELECT ${columns} FROM offers WHERE id = $1`, [id]);
     return row ?? null;
