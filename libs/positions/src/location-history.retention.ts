@@ -4,11 +4,6 @@ import { AppConfig } from '@lib/config';
 import { CourierLocationsRepository, Transactions } from '@lib/database';
 import { REDIS, redisKey } from '@lib/queues';
 
-/**
- * How long position history is kept. A candidate for configuration
- * (LOCATION_HISTORY_RETENTION_DAYS); until then a constant.
- */
-export const LOCATION_HISTORY_RETENTION_DAYS = 30;
 const PRUNE_EVERY_MS = 3600_000;
 const PRUNE_CHUNK_ROWS = 10_000;
 
@@ -42,7 +37,7 @@ export class LocationHistoryRetention implements OnModuleInit, OnModuleDestroy {
     const lock = redisKey(this.config, 'lock', 'courier-locations-prune');
     const acquired = await this.redis.set(lock, '1', 'PX', PRUNE_EVERY_MS - 60_000, 'NX');
     if (!acquired) return 0;
-    const before = new Date(now.getTime() - LOCATION_HISTORY_RETENTION_DAYS * 24 * 3600_000);
+    const before = new Date(now.getTime() - this.config.env.LOCATION_HISTORY_RETENTION_DAYS * 24 * 3600_000);
     let total = 0;
     for (;;) {
       const deleted = await this.transactions.asSystem(() => this.locations.prune(before, PRUNE_CHUNK_ROWS));
