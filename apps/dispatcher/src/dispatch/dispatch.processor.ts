@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@lib/config';
 import type { Job } from 'bullmq';
 import { queues, workerOptions } from '@lib/queues';
 import { DispatchRun } from './dispatch-run.service';
@@ -12,11 +13,19 @@ export interface DispatchJob {
 
 /** Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are safe. */
 @Processor(queues.dispatch.name, workerOptions)
-export class DispatchProcessor extends WorkerHost {
+export class DispatchProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('DispatchProcessor');
 
-  constructor(private readonly run: DispatchRun) {
+  constructor(
+    private readonly run: DispatchRun,
+    private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  /** Decisions of different cooperatives run side by side; one cooperative's are serialized by its lock. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.env.DISPATCH_CONCURRENCY;
   }
 
   async process(job: Job<DispatchJob>) {
