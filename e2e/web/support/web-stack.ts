@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createServer } from 'node:net';
 import { createApiApp } from '../../../apps/api/src/api.app';
 import { createTrackingApp } from '../../../apps/tracking/src/tracking.app';
 import { bootTestApp, TestApi, TestApp } from '@lib/testing';
 import { ensureWebBuilt } from './web-build';
+import { freePort } from '../../support/free-port';
 
 /** A tile server that refuses connections: the pages must draw without any tile. */
 export const NO_TILES = 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png';
@@ -49,15 +49,4 @@ export async function bootWebStack(options: { tracking?: boolean; overrides?: Re
       await apiApp.close();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

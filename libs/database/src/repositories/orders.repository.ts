@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../transactions';
-import { OrderEventRecord, orderColumns, OrderRecord, OrderStatus, OrderStop, ParcelSize, toOrderRecord } from './order-record';
+import { OrderEventRecord, orderColumns, OrderRecord, OrderStatus, toOrderRecord } from './order-record';
 import { decodeCursor, encodeCursor, Page, PageRequest } from './page';
 
-export interface NewOrder {
-  merchantId: string;
-  pickup: OrderStop;
-  dropoff: OrderStop;
-  readyAt: Date;
-  deliverBy: Date | null;
-  parcel: { size: ParcelSize; weightKg: number | null };
-  reference: string | null;
-  price: { amount: number; currency: string };
-  distanceMeters: number;
-  trackingToken: string;
-  createdBy: string;
-}
+/** What intake stores; the rest of a record (status, times, PIN) the database fills in. */
+export type NewOrder = Pick<
+  OrderRecord,
+  'merchantId' | 'pickup' | 'dropoff' | 'readyAt' | 'deliverBy' | 'parcel' | 'reference' | 'price' | 'distanceMeters' | 'trackingToken' | 'createdBy'
+>;
 
 export interface OrderFilter {
   status?: OrderStatus;
