@@ -2,7 +2,7 @@ import { CourierPositions } from '@lib/positions';
 import type { CoopFixture } from '@lib/testing';
 import { locationAt, near, newCourier, startShift } from './support/fixtures';
 import { closeAllSockets, connected, disconnected, nextEvent, openSocket, sendLocation } from './support/sockets';
-import { eventually } from './support/eventually';
+import { eventually } from '../support/eventually';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';
 
 jest.setTimeout(30_000);
@@ -28,7 +28,10 @@ describe('courier locations over /courier', () => {
 
   /** The history is written by a periodic flush: wait until it holds `count` points of the courier. */
   const historyReaches = (courierId: string, count: number) =>
-    eventually(() => historyOf(courierId), (rows) => rows.length >= count, `${count} history points`);
+    eventually(`${count} history points`, async () => {
+      const rows = await historyOf(courierId);
+      return rows.length >= count && rows;
+    });
 
   it('refuses positions from a courier who is not on shift, and stores nothing', async () => {
     const courier = await newCourier(harness, coop);
@@ -117,7 +120,7 @@ describe('courier locations over /courier', () => {
     const statusSeen = nextEvent(dispatcher, 'courier.status', (event: { courierId: string }) => event.courierId === courier.courierId);
     await harness.api.http.put('/api/v1/couriers/me/shift').set(courier.auth).send({ onShift: false }).expect(200);
     expect(await statusSeen).toEqual({ courierId: courier.courierId, onShift: false, status: 'offline' });
-    await eventually(() => positions.get(coop.cooperative.id, courier.courierId), (live) => live === null, 'the courier to leave the live map');
+    await eventually('the courier to leave the live map', async () => (await positions.get(coop.cooperative.id, courier.courierId)) === null);
     expect(await sendLocation(socket, { ...near(coop), at: new Date().toISOString() })).toEqual({ ok: false, error: 'not_on_shift' });
   });
 });
