@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { CoopFixture } from '@lib/testing';
-import { closeAllSockets, connected, openSocket, refused } from './support/sockets';
+import { closeAllSockets, connected, disconnected, openSocket, refused } from './support/sockets';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';
 
 jest.setTimeout(30_000);
@@ -43,6 +43,13 @@ describe('tracking gateway handshake', () => {
   ])('refuses %s as forbidden', async (_name, namespace, token) => {
     const error = await refused(openSocket(harness.gatewayUrl(), namespace, { token: token() }));
     expect(error.data?.code).toBe('forbidden');
+  });
+
+  it('closes a socket when its token expires', async () => {
+    const shortLived = sign({ sub: coop.dispatcher.user.id, role: 'dispatcher', coop: coop.cooperative.id, name: 'x' }, { expiresIn: 2 });
+    const socket = openSocket(harness.gatewayUrl(), '/dispatch', { token: shortLived });
+    await connected(socket);
+    expect(await disconnected(socket)).toBe('io server disconnect');
   });
 
   it('refuses a platform admin on /dispatch: it belongs to no cooperative', async () => {

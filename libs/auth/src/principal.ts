@@ -10,6 +10,8 @@ export interface Principal {
   apiKeyId?: string;
   merchantId?: string;
   courierId?: string;
+  /** When the credential stops being valid (access tokens only). */
+  expiresAt?: Date;
 }
 
 /** A stable id of the credential itself (user or API key), e.g. to scope idempotency keys. */

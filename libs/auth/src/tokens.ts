@@ -37,7 +37,7 @@ export class Tokens {
   /** The principal of a valid token, or `null` for anything else (bad signature, expired, malformed). */
   verify(token: string): Principal | null {
     try {
-      const claims = this.jwt.verify<TokenClaims>(token);
+      const claims = this.jwt.verify<TokenClaims & { exp?: number }>(token);
       if (!roles.includes(claims.role) || typeof claims.sub !== 'string') return null;
       return {
         userId: claims.sub,
@@ -46,6 +46,7 @@ export class Tokens {
         name: claims.name,
         merchantId: claims.mid,
         courierId: claims.cid,
+        expiresAt: claims.exp ? new Date(claims.exp * 1000) : undefined,
       };
     } catch {
       return null;

@@ -10,5 +10,21 @@ export function authenticatePerson(tokens: Tokens, socket: Socket, roles: readon
   if (!roles.includes(principal.role) || !principal.cooperativeId) {
     throw new HandshakeRefusal('forbidden', `This namespace is for ${roles.join(' or ')} accounts`);
   }
+  disconnectWhenExpired(socket, principal.expiresAt);
   return principal as Principal & { cooperativeId: string };
+}
+
+/** Longest delay a Node timer takes; a token that outlives it is re-checked at the next reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The token was checked once, at the handshake: when it expires the socket is closed, so a
+ * revoked courier or dispatcher does not keep receiving events on an old login. The client
+ * reconnects with a fresh token.
+ */
+function disconnectWhenExpired(socket: Socket, expiresAt: Date | undefined): void {
+  if (!expiresAt) return;
+  const timer = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())));
+  timer.unref();
+  socket.once('disconnect', () => clearTimeout(timer));
 }
