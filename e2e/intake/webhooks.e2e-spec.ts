@@ -86,6 +86,25 @@ describe('webhooks', () => {
     }
   });
 
+  it('refuses to send to a private network unless the deployment allows it', async () => {
+    const guarded = await bootSystem({ overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' } });
+    const hook = await receiver(0);
+    try {
+      const guardedCoop = await guarded.api.newCooperative(VALENCE);
+      const created = await guarded.api.http.post('/api/v1/webhooks').set(guardedCoop.merchantUser.auth).send({ url: hook.url, events: ['order.created'] }).expect(201);
+      await placeOrder(guarded.api, guardedCoop, orderBody(guardedCoop.center));
+      const delivery = await eventually('the delivery to be refused', async () => {
+        const listed = await guarded.api.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`).set(guardedCoop.merchantUser.auth).expect(200);
+        return listed.body.items[0]?.status === 'failed' ? listed.body.items[0] : undefined;
+      });
+      expect(delivery.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/destination refused: .*loopback/) })]);
+      expect(hook.received).toEqual([]);
+    } finally {
+      hook.server.close();
+      await guarded.close();
+    }
+  });
+
   it('refuses a subscription to an unknown event or a non-http URL', async () => {
     const response = await system.api.http.post('/api/v1/webhooks').set(coop.admin.auth).send({ url: 'ftp://x', events: ['order.exploded'] }).expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['events', 'url']);

@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
 import { queues, workerOptions } from '@lib/queues';
+import { privateDestinationProblem } from './webhook-destination';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookJob {
@@ -34,6 +35,14 @@ export class WebhookDeliveryProcessor extends WorkerHost {
 
     const attempt = target.attempts + 1;
     const startedAt = Date.now();
+    const refused = this.config.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ? null : await privateDestinationProblem(target.url).catch((error: Error) => `cannot resolve: ${error.message}`);
+    if (refused) {
+      await this.transactions.inTenant(cooperativeId, () =>
+        this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode: null, error: `destination refused: ${refused}`, durationMs: 0 }, 'failed'),
+      );
+      // Retrying would not change where the name points to now.
+      throw new UnrecoverableError(`webhook destination refused: ${refused}`);
+    }
     const { statusCode, error } = await this.send(target.url, target.secret, target.body, deliveryId);
     const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const lastAttempt = attempt >= (job.opts.attempts ?? 1) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
