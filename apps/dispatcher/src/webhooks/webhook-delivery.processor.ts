@@ -4,7 +4,8 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
 import { queues, workerOptions } from '@lib/queues';
-import { privateDestinationProblem } from './webhook-destination';
+import { PrivateDestinationError } from './webhook-destination';
+import { postWebhook } from './webhook-http';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookJob {
@@ -35,15 +36,14 @@ export class WebhookDeliveryProcessor extends WorkerHost {
 
     const attempt = target.attempts + 1;
     const startedAt = Date.now();
-    const refused = this.config.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ? null : await privateDestinationProblem(target.url).catch((error: Error) => `cannot resolve: ${error.message}`);
+    const { statusCode, error, refused } = await this.send(target.url, target.secret, target.body, deliveryId);
     if (refused) {
       await this.transactions.inTenant(cooperativeId, () =>
-        this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode: null, error: `destination refused: ${refused}`, durationMs: 0 }, 'failed'),
+        this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode: null, error, durationMs: Date.now() - startedAt }, 'failed'),
       );
-      // Retrying would not change where the name points to now.
-      throw new UnrecoverableError(`webhook destination refused: ${refused}`);
+      // Retrying would not change where the URL leads.
+      throw new UnrecoverableError(error ?? 'webhook destination refused');
     }
-    const { statusCode, error } = await this.send(target.url, target.secret, target.body, deliveryId);
     const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const lastAttempt = attempt >= (job.opts.attempts ?? 1) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = succeeded ? 'succeeded' : lastAttempt ? 'failed' : 'pending';
@@ -57,26 +57,28 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     return { statusCode };
   }
 
-  private async send(url: string, secret: string, body: string, deliveryId: string): Promise<{ statusCode: number | null; error: string | null }> {
+  private async send(url: string, secret: string, body: string, deliveryId: string): Promise<{ statusCode: number | null; error: string | null; refused?: boolean }> {
     try {
-      const response = await fetch(url, {
-        method: 'POST',
+      const statusCode = await postWebhook({
+        url,
+        body,
         headers: {
           'Content-Type': 'application/json',
           'User-Agent': 'bike-dispatch-webhooks/1',
           'X-Signature': signWebhook(secret, body, Math.floor(Date.now() / 1000)),
           'X-Delivery-Id': deliveryId,
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.env.WEBHOOK_TIMEOUT_MS),
+        timeoutMs: this.config.env.WEBHOOK_TIMEOUT_MS,
+        allowPrivateNetworks: this.config.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
       });
-      await response.body?.cancel();
-      return { statusCode: response.status, error: null };
+      return { statusCode, error: null };
     } catch (error) {
-      return { statusCode: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      const refused = error instanceof PrivateDestinationError;
+      const message = error instanceof Error ? (refused ? `destination refused: ${error.message}` : `${error.name}: ${error.message}`) : String(error);
+      return { statusCode: null, error: message, refused };
     }
   }
+
 
   /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
   @OnWorkerEvent('error')

@@ -1,6 +1,9 @@
-import { privateDestinationProblem } from './webhook-destination';
+import { postWebhook } from './webhook-http';
+import { PrivateDestinationError } from './webhook-destination';
 
-describe('privateDestinationProblem', () => {
+const post = (url: string) => postWebhook({ url, headers: {}, body: '{}', timeoutMs: 2000, allowPrivateNetworks: false });
+
+describe('webhook destinations', () => {
   it.each([
     ['http://127.0.0.1:8080/hook', /loopback/],
     ['http://[::1]/hook', /loopback/],
@@ -8,11 +11,9 @@ describe('privateDestinationProblem', () => {
     ['http://192.168.1.20/hook', /private/],
     ['http://169.254.169.254/latest/meta-data', /linkLocal/],
     ['http://localhost:3000/hook', /loopback/],
-  ])('refuses %s', async (url, reason) => {
-    expect(await privateDestinationProblem(url)).toMatch(reason);
-  });
-
-  it('accepts a public address', async () => {
-    expect(await privateDestinationProblem('https://93.184.216.34/hook')).toBeNull();
+  ])('refuses %s before connecting', async (url, reason) => {
+    const refusal = await post(url).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(PrivateDestinationError);
+    expect((refusal as Error).message).toMatch(reason);
   });
 });
