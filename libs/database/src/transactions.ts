@@ -25,7 +25,7 @@ export class Transactions {
 
   /**
    * Runs `effect` after the enclosing transaction commits (never if it rolls back), e.g. a
-   * live event announcing a change. Effects are best-effort: a failure is logged, not thrown.
+   * live event announcing a change. Effects are best-effort and not awaited: a failure is logged, not thrown.
    */
   afterCommit(effect: () => void | Promise<void>): void {
     this.current().afterCommit.push(effect);
@@ -49,8 +49,10 @@ export class Transactions {
       await manager.query(`SELECT set_config('app.cooperative_id', $1, true)`, [cooperativeId ?? '']);
       return tenantStorage.run({ cooperativeId, manager, afterCommit }, work);
     });
+    // Started in order, not awaited: an announcement must never hold up the answer to a
+    // committed change (Redis may be slow or away).
     for (const effect of afterCommit) {
-      await Promise.resolve()
+      void Promise.resolve()
         .then(effect)
         .catch((error: unknown) => this.logger.warn({ err: error }, 'after-commit effect failed'));
     }

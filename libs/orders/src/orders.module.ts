@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { PositionsModule } from '@lib/positions';
 import { RealtimeModule } from '@lib/realtime';
 import { OrderChangeListeners } from './order-change-listeners';
 import { OrderLiveUpdates } from './order-live-updates';
@@ -8,7 +9,7 @@ import { WebhookFanout } from './webhook-fanout.service';
 /** Order state changes shared by the API and the dispatcher. */
 @Global()
 @Module({
-  imports: [RealtimeModule],
+  imports: [RealtimeModule, PositionsModule],
   providers: [OrderTransitions, OrderChangeListeners, WebhookFanout, OrderLiveUpdates],
   exports: [OrderTransitions, OrderChangeListeners, WebhookFanout, RealtimeModule],
 })

@@ -31,7 +31,7 @@ export class TrackingView {
       const position = LIVE.includes(order.status) && order.courierId ? await this.positions.get(order.cooperativeId, order.courierId) : null;
       return {
         status: order.status,
-        eta: estimatedDelivery(order),
+        eta: estimatedDelivery(order, new Date(), position),
         merchantName: merchant?.name ?? null,
         pickup: { address: order.pickup.address, location: order.pickup.location },
         dropoff: { address: order.dropoff.address, location: order.dropoff.location },

@@ -31,7 +31,14 @@ export interface CoopWeights {
    *  Work that only fills a courier up to the guarantee does not change its pay,
    *  so the fairness term does not count it. */
   readonly guaranteedHourlyPay?: number;
+  /** What the fairness term evens out (absent: 'guaranteed-pay').
+   *  'guaranteed-pay': pay per shift-hour with the hourly guarantee applied;
+   *  'order-earnings': order earnings per shift-hour, the guarantee left out
+   *  (couriers under the guarantee still count, so work is spread among them too). */
+  readonly fairnessTarget?: FairnessTarget;
 }
+
+export type FairnessTarget = 'guaranteed-pay' | 'order-earnings';
 
 export interface CourierSnapshot {
   readonly id: string;
