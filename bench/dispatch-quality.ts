@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FairnessTarget } from '@lib/dispatch-policy';
 import { runInstance, RunResult } from '../apps/sim/src/run-instance';
 import { parseBenchArgs } from './quality/bench-args';
 import { gitCommit, machineInfo } from './quality/machine-info';
@@ -16,16 +17,18 @@ const names = sharedInstanceNames().filter((n) => args.prefixes.length === 0 || 
 const solutionsDir = join(tmpdir(), 'dispatch-quality-solutions');
 interface Variant {
   readonly fairness?: number;
+  readonly fairnessTarget?: FairnessTarget;
   readonly declineRate?: number;
   readonly keepEveryNthCourier?: number;
 }
 const run = (instance: string, policyName: string, variant: Variant = {}): RunResult =>
   runInstance({
     instanceFolder: join(SHARED_MDRP_DIR, instance),
-    outFolder: join(solutionsDir, `${policyName}-${variant.fairness ?? args.fairness}-${variant.declineRate ?? 0}-${variant.keepEveryNthCourier ?? 1}`, instance),
+    outFolder: join(solutionsDir, `${policyName}-${variant.fairness ?? args.fairness}-${variant.fairnessTarget ?? args.fairnessTarget ?? 'guaranteed-pay'}-${variant.declineRate ?? 0}-${variant.keepEveryNthCourier ?? 1}`, instance),
     keepEveryNthCourier: variant.keepEveryNthCourier,
     policyName,
     fairnessWeight: variant.fairness ?? args.fairness,
+    fairnessTarget: variant.fairnessTarget ?? args.fairnessTarget,
     declineRate: variant.declineRate ?? 0,
     seed: 0,
     policyOptions: { rollingHorizon: args.overrides },
@@ -42,7 +45,12 @@ const full = names.filter((n) => !isHalfSize(n));
 const variants = args.quick
   ? []
   : [
-      ...[0, 10, 40].map((fairness) => ({ label: `half-size, fairness weight ${fairness}`, policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { fairness })) })),
+      ...[0, 10, 40].map((fairness) => ({ label: `half-size, fairness weight ${fairness} (guaranteed pay)`, policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { fairness, fairnessTarget: 'guaranteed-pay' as const })) })),
+      ...[10, 20, 30, 40, 80].map((fairness) => ({
+        label: `half-size, fairness weight ${fairness} (order earnings)`,
+        policy: 'rolling-horizon',
+        runs: half.map((n) => run(n, 'rolling-horizon', { fairness, fairnessTarget: 'order-earnings' as const })),
+      })),
       ...['rolling-horizon', 'greedy'].map((policy) => ({ label: 'half-size, 10 % of offers declined', policy, runs: half.map((n) => run(n, policy, { declineRate: 0.1 })) })),
       ...['rolling-horizon', 'greedy'].map((policy) => ({ label: 'full-size, every 2nd courier removed (scarcity)', policy, runs: full.map((n) => run(n, policy, { keepEveryNthCourier: 2 })) })),
     ].filter((v) => v.runs.length > 0);
@@ -65,7 +73,7 @@ const report = {
   commit: gitCommit(),
   machine: machineInfo(),
   generatedAt: new Date().toISOString(),
-  settings: { fairnessWeight: args.fairness, rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
+  settings: { fairnessWeight: args.fairness, fairnessTarget: args.fairnessTarget ?? 'guaranteed-pay', rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
   targets,
   averages: [...averages, ...variantLines].map((l) => ({ ...l, undeliveredShare: 1 - l.row.delivered / l.row.orders })),
   runs,
@@ -93,7 +101,8 @@ const markdown = [
   '',
   '## Trade-offs and stress tests (averages)',
   '',
-  'Fairness weight: minutes of delivery time the co-op accepts per unit of spread growth (default in the main table). ' +
+  'Fairness weight: minutes of delivery time the co-op accepts per unit of spread growth (default in the main table); ' +
+    'in brackets what the term evens out: guaranteed pay per shift-hour (the default) or order earnings per shift-hour (`fairnessTarget: \'order-earnings\'`). ' +
     'Declines: each offer declined with probability 0.1 (seeded), declined orders re-offered in the same minute. ' +
     'Scarcity: the 8 full-size days with every second courier removed, a harsher stand-in for the held-out days with few couriers per order.',
   '',

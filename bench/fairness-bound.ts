@@ -5,18 +5,21 @@ import { courierPay } from '../apps/sim/src/metrics/courier-pay';
 import { gini } from '../apps/sim/src/metrics/statistics';
 import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames } from './quality/shared-instances';
 
-/** npx tsx bench/fairness-bound.ts — how low the per-shift-hour pay Gini could
+/** npx tsx bench/fairness-bound.ts [order-earnings] — how low the per-shift-hour pay Gini
+ *  (or, with `order-earnings`, the order-earnings-per-shift-hour Gini, no guarantee) could
  *  go if travel, capacity and routing did not matter: every order may go to
  *  any courier on shift (for at least 5 minutes) when it is ready. Local search
  *  (move one order while the Gini drops) on that relaxation; an estimate of
  *  what no dispatcher can beat by much, not a proven bound. */
+const metric = process.argv[2] === 'order-earnings' ? 'orderPayPerShiftHour' : 'payPerShiftHour';
+
 function relaxedGini(instance: MdrpInstance): number {
   const couriers = instance.couriers;
   const counts = couriers.map(() => 0);
   const eligible = instance.orders.map((o) => couriers.flatMap((c, i) => (c.onAt <= o.readyAt - 5 && o.readyAt <= c.offAt ? [i] : [])));
   const holder = eligible.map((e) => e[0] ?? 0);
   holder.forEach((i) => counts[i]++);
-  const giniNow = () => gini(couriers.map((c, i) => courierPay(c, counts[i], instance.parameters).payPerShiftHour));
+  const giniNow = () => gini(couriers.map((c, i) => courierPay(c, counts[i], instance.parameters)[metric]));
   let best = giniNow();
   for (let improved = true; improved; ) {
     improved = false;

@@ -1,9 +1,10 @@
-import { DEFAULT_COOP_WEIGHTS, RollingHorizonConfig } from '@lib/dispatch-policy';
+import { DEFAULT_COOP_WEIGHTS, FairnessTarget, RollingHorizonConfig } from '@lib/dispatch-policy';
 
 export interface BenchArgs {
   /** Only instances whose name starts with one of these (default: all). */
   readonly prefixes: readonly string[];
   readonly fairness: number;
+  readonly fairnessTarget?: FairnessTarget;
   readonly overrides: Partial<Record<keyof RollingHorizonConfig, number>>;
   readonly outDir?: string;
   /** Skip the fairness-off and decline variants (faster tuning loops). */
@@ -14,6 +15,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const prefixes: string[] = [];
   const overrides: Record<string, number> = {};
   let fairness = DEFAULT_COOP_WEIGHTS.fairness;
+  let fairnessTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget;
   let outDir: string | undefined;
   let quick = false;
   for (let i = 0; i < argv.length; i++) {
@@ -21,11 +23,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--quick') quick = true;
     else if (flag === '--instances') prefixes.push(...argv[++i].split(','));
     else if (flag === '--fairness') fairness = Number(argv[++i]);
-    else if (flag === '--out') outDir = argv[++i];
+    else if (flag === '--fairness-target') {
+      const value = argv[++i];
+      if (value !== 'order-earnings' && value !== 'guaranteed-pay') throw new Error(`--fairness-target: order-earnings or guaranteed-pay, not ${value}`);
+      fairnessTarget = value;
+    } else if (flag === '--out') outDir = argv[++i];
     else if (flag === '--set') {
       const [key, value] = argv[++i].split('=');
       overrides[key] = Number(value);
-    } else throw new Error(`unknown option ${flag} (known: --instances a,b --fairness w --set key=value --out dir --quick)`);
+    } else throw new Error(`unknown option ${flag} (known: --instances a,b --fairness w --fairness-target t --set key=value --out dir --quick)`);
   }
-  return { prefixes, fairness, overrides, outDir, quick };
+  return { prefixes, fairness, fairnessTarget, overrides, outDir, quick };
 }

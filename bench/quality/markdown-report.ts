@@ -16,6 +16,7 @@ const COLUMNS: readonly [string, (r: SummaryRow) => string][] = [
   ['orders/courier-h', (r) => fixed(r.ordersPerCourierHour, 3)],
   ['Gini pay', (r) => fixed(r.giniEarnings, 3)],
   ['Gini pay/shift-h', (r) => fixed(r.giniEarningsPerShiftHour, 3)],
+  ['Gini order pay', (r) => fixed(r.giniOrderEarnings, 3)],
   ['Gini order pay/shift-h', (r) => fixed(r.giniOrderEarningsPerShiftHour, 3)],
   ['physical limit', (r) => fixed(r.physicalLimitMean, 2)],
   ['decision p50 ms', (r) => fixed(r.decisionP50Ms, 2)],

@@ -12,6 +12,7 @@ export interface SummaryRow {
   readonly ordersPerCourierHour: number;
   readonly giniEarnings: number;
   readonly giniEarningsPerShiftHour: number;
+  readonly giniOrderEarnings: number;
   readonly giniOrderEarningsPerShiftHour: number;
   readonly physicalLimitMean: number;
   readonly decisionP50Ms: number;
@@ -33,6 +34,7 @@ export function summaryRow(run: RunResult): SummaryRow {
     ordersPerCourierHour: m.ordersPerCourierHour,
     giniEarnings: m.giniEarnings,
     giniEarningsPerShiftHour: m.giniEarningsPerShiftHour,
+    giniOrderEarnings: m.giniOrderEarnings,
     giniOrderEarningsPerShiftHour: m.giniOrderEarningsPerShiftHour,
     physicalLimitMean: m.physicalLimitMean,
     decisionP50Ms: run.timing.decisionP50Ms,

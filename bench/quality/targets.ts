@@ -15,10 +15,16 @@ export interface DeliveryCount {
 
 export function checkTargets(ours: SummaryRow, greedy: SummaryRow, largestDay: SummaryRow | null, delivery: DeliveryCount): TargetCheck[] {
   const giniCut = 1 - ours.giniEarningsPerShiftHour / greedy.giniEarningsPerShiftHour;
+  const orderGiniCut = 1 - ours.giniOrderEarningsPerShiftHour / greedy.giniOrderEarningsPerShiftHour;
   const checks: TargetCheck[] = [
     { target: 'every order delivered (half-size)', measured: `all orders on ${delivery.fullyDelivered} of ${delivery.instances} days`, met: delivery.fullyDelivered === delivery.instances },
     { target: 'click-to-door mean <= 31.9 min (half-size)', measured: `${ours.clickToDoorMean.toFixed(2)} (greedy ${greedy.clickToDoorMean.toFixed(2)}, physical limit ${ours.physicalLimitMean.toFixed(2)})`, met: ours.clickToDoorMean <= 31.9 },
     { target: 'Gini of pay per shift-hour >= 30 % below greedy (half-size)', measured: `${ours.giniEarningsPerShiftHour.toFixed(4)} vs ${greedy.giniEarningsPerShiftHour.toFixed(4)}: ${(giniCut * 100).toFixed(1)} % lower`, met: giniCut >= 0.3 },
+    {
+      target: 'Gini of order earnings per shift-hour (no guarantee) >= 30 % below greedy (half-size)',
+      measured: `${ours.giniOrderEarningsPerShiftHour.toFixed(4)} vs ${greedy.giniOrderEarningsPerShiftHour.toFixed(4)}: ${(orderGiniCut * 100).toFixed(1)} % lower`,
+      met: orderGiniCut >= 0.3,
+    },
     { target: 'every solution passes the feasibility checker', measured: `${(ours.feasible * 100).toFixed(0)} % (ours), ${(greedy.feasible * 100).toFixed(0)} % (greedy)`, met: ours.feasible === 1 && greedy.feasible === 1 },
   ];
   if (largestDay) {

@@ -16,6 +16,7 @@ function main(): number {
     outFolder: args.out,
     policyName: args.policy,
     fairnessWeight: args.fairness,
+    fairnessTarget: args.fairnessTarget,
     declineRate: args.declineRate,
     seed: args.seed,
   });

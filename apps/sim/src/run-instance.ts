@@ -1,4 +1,4 @@
-import { createPolicy, PolicyOptions } from '@lib/dispatch-policy';
+import { createPolicy, FairnessTarget, PolicyOptions } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
 import { MdrpInstance } from './mdrp/instance';
 import { readMdrpInstance } from './mdrp/read-instance';
@@ -15,6 +15,8 @@ export interface RunOptions {
   readonly policyName: string;
   /** The co-op's fairness weight; its pay rule comes from the instance. */
   readonly fairnessWeight: number;
+  /** What the fairness term evens out (default: guaranteed pay per shift-hour). */
+  readonly fairnessTarget?: FairnessTarget;
   readonly declineRate: number;
   readonly seed: number;
   readonly policyOptions?: PolicyOptions;
@@ -46,7 +48,7 @@ export function runInstance(options: RunOptions): RunResult {
   const instance = thinCouriers(readMdrpInstance(options.instanceFolder), options.keepEveryNthCourier ?? 1);
   const policy = createPolicy(options.policyName, options.policyOptions);
   const responder = seededDeclines(options.declineRate, options.seed);
-  const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour };
+  const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour, fairnessTarget: options.fairnessTarget };
   const replay = replayDay(instance, { policy, weights, responder, seed: options.seed });
   writeSolution(options.outFolder, solutionFromWorld(replay.world));
   const written = readSolution(options.outFolder);

@@ -1,4 +1,4 @@
-import { DEFAULT_COOP_WEIGHTS } from '@lib/dispatch-policy';
+import { DEFAULT_COOP_WEIGHTS, FairnessTarget } from '@lib/dispatch-policy';
 
 export interface SimArgs {
   readonly mdrp: string;
@@ -7,11 +7,13 @@ export interface SimArgs {
   readonly declineRate: number;
   readonly seed: number;
   readonly fairness: number;
+  /** What the fairness term evens out (absent: guaranteed pay per shift-hour). */
+  readonly fairnessTarget?: FairnessTarget;
 }
 
 export const USAGE =
   'usage: npm run sim -- --mdrp <instance folder> --out <folder> [--policy greedy|rolling-horizon] ' +
-  '[--decline-rate <0..1> --seed <n>] [--fairness <minutes>]';
+  '[--decline-rate <0..1> --seed <n>] [--fairness <minutes>] [--fairness-target guaranteed-pay|order-earnings]';
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
   const values = new Map<string, string>();
@@ -20,13 +22,17 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     if (!flag.startsWith('--') || i + 1 >= argv.length) throw new UsageError(`unexpected argument "${flag}"`);
     values.set(flag.slice(2), argv[++i]);
   }
-  const known = ['mdrp', 'out', 'policy', 'decline-rate', 'seed', 'fairness'];
+  const known = ['mdrp', 'out', 'policy', 'decline-rate', 'seed', 'fairness', 'fairness-target'];
   for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
   const mdrp = values.get('mdrp');
   const out = values.get('out');
   if (!mdrp || !out) throw new UsageError('--mdrp and --out are required');
   const declineRate = numberOption(values, 'decline-rate', 0);
   if (declineRate < 0 || declineRate > 1) throw new UsageError('--decline-rate must be within 0..1');
+  const fairnessTarget = values.get('fairness-target') ?? DEFAULT_COOP_WEIGHTS.fairnessTarget;
+  if (fairnessTarget !== undefined && fairnessTarget !== 'guaranteed-pay' && fairnessTarget !== 'order-earnings') {
+    throw new UsageError('--fairness-target must be guaranteed-pay or order-earnings');
+  }
   return {
     mdrp,
     out,
@@ -34,6 +40,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     declineRate,
     seed: numberOption(values, 'seed', 0),
     fairness: numberOption(values, 'fairness', DEFAULT_COOP_WEIGHTS.fairness),
+    fairnessTarget,
   };
 }
 

@@ -11,23 +11,13 @@ import { coopPace, projectShiftPay } from './shift-pay';
 export type FairnessTerm = (courierId: string, orders: number) => number;
 
 export function fairnessTerm(snapshot: DispatchSnapshot): FairnessTerm {
-  if (process.env.MIX) {
-    const a = fairnessTerm1({ ...snapshot, weights: { ...snapshot.weights, fairnessTarget: 'order-earnings' } });
-    const b = fairnessTerm1({ ...snapshot, weights: { ...snapshot.weights, fairnessTarget: 'guaranteed-pay' } });
-    const m = Number(process.env.MIX);
-    return (id, n) => m * a(id, n) + (1 - m) * b(id, n);
-  }
-  return fairnessTerm1(snapshot);
-}
-function fairnessTerm1(snapshot: DispatchSnapshot): FairnessTerm {
   const weight = snapshot.weights.fairness;
   const couriers = snapshot.couriers;
   const totalOrders = couriers.reduce((s, c) => s + c.ordersToday, 0);
   if (weight === 0 || couriers.length < 2 || totalOrders === 0) return () => 0;
   const payPerJob = couriers.reduce((s, c) => s + c.earningsToday, 0) / totalOrders;
   const guarantee = snapshot.weights.fairnessTarget === 'order-earnings' ? 0 : snapshot.weights.guaranteedHourlyPay;
-  const basePace = coopPace(couriers, guarantee);
-  const pace = { ...basePace, earningsPerHour: basePace.earningsPerHour * Number(process.env.PACE_SCALE ?? 1) };
+  const pace = coopPace(couriers, guarantee);
   const indexOf = new Map(couriers.map((c, i) => [c.id, i]));
   const pays = couriers.map((c) => projectShiftPay(c, snapshot.now, pace).payPerHour);
   const cache = new Map<string, number>();
