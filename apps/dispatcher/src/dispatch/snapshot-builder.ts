@@ -71,7 +71,11 @@ export class SnapshotBuilder {
         now,
         couriers,
         orders,
-        weights: { fairness: state.settings.fairnessWeight, guaranteedHourlyPay: state.settings.guaranteedHourlyPay },
+        weights: {
+          fairness: state.settings.fairnessWeight,
+          fairnessTarget: state.settings.fairnessTarget,
+          guaranteedHourlyPay: state.settings.guaranteedHourlyPay,
+        },
         service: SERVICE_MINUTES,
         travel,
       },

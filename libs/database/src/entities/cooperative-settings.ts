@@ -10,6 +10,8 @@ export interface CooperativeSettings {
    * delivery time the co-op accepts per order to give it to a courier earning less (0 = off).
    */
   fairnessWeight: number;
+  /** What the fairness term evens out: pay with the hourly guarantee, or order earnings alone. */
+  fairnessTarget: 'guaranteed-pay' | 'order-earnings';
   /** Hourly minimum the co-op guarantees its couriers (minor units; 0 = none). */
   guaranteedHourlyPay: number;
   pricing: { baseFee: number; perKm: number; sizeSurcharge: { S: number; M: number; L: number } };
@@ -20,6 +22,7 @@ export const defaultCooperativeSettings: CooperativeSettings = {
   offerTimeoutSeconds: 60,
   maxOffersPerOrder: 5,
   fairnessWeight: DEFAULT_COOP_WEIGHTS.fairness,
+  fairnessTarget: 'guaranteed-pay',
   guaranteedHourlyPay: 0,
   pricing: { baseFee: 450, perKm: 120, sizeSurcharge: { S: 0, M: 150, L: 400 } },
 };
