@@ -58,6 +58,8 @@ export interface CourierStatusEvent {
   courierId: string;
   onShift: boolean;
   status: CourierActivity;
+  /** The courier's display name (an addition to the contract: dispatch boards loaded earlier do not know it). */
+  name?: string;
 }
 
 export interface TrackStatusEvent {

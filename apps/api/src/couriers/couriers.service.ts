@@ -58,6 +58,7 @@ export class CouriersService {
     this.transactions.afterCommit(() =>
       this.realtime.toCooperative(courier.cooperativeId).emit('courier.status', {
         courierId: id,
+        name: principal.name,
         onShift,
         status: !onShift ? 'offline' : busy ? 'busy' : 'available',
       }),

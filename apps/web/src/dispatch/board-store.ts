@@ -19,6 +19,8 @@ export interface CourierStatusEvent {
   courierId: string;
   onShift: boolean;
   status: string;
+  /** Sent by the API with shift changes, so a courier who starts after the board loaded has a name. */
+  name?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ export class BoardStore {
     const courier = this.couriers.get(event.courierId) ?? this.unknownCourier(event.courierId);
     courier.onShift = event.onShift;
     courier.status = event.status;
+    if (event.name) courier.name = event.name;
     this.dirtyCouriers.add(courier.id);
     this.emit('couriers');
   }
@@ -86,7 +89,7 @@ export class BoardStore {
     this.couriers.set(courier.id, { ...courier, activeOrderIds: courier.activeOrderIds ?? [], positionAt });
   }
 
-  // A courier that started its shift after the board was loaded: shown until the next reload fills its name.
+  // A courier heard of before its name (a position before its shift event): named when the shift event arrives.
   private unknownCourier(id: string): CourierState {
     const courier: CourierState = { id, name: id.slice(0, 8), onShift: true, status: 'available', position: null, activeOrderIds: [], positionAt: 0 };
     this.couriers.set(id, courier);
