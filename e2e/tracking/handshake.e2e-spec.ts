@@ -71,3 +71,21 @@ describe('tracking gateway handshake', () => {
     expect((await refused(openSocket(harness.gatewayUrl(), '/', { token: coop.dispatcher.token }))).data?.code).toBe('forbidden');
   });
 });
+
+describe('tracking gateway connection flood', () => {
+  let harness: TrackingHarness;
+
+  beforeAll(async () => {
+    harness = await bootTracking(1, { HANDSHAKES_PER_MINUTE: '8' });
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(() => harness.close());
+
+  it('refuses an address that opens connections faster than allowed, before checking any token', async () => {
+    const attempts = Array.from({ length: 4 }, () => openSocket(harness.gatewayUrl(), '/courier', { token: 'not-even-a-token' }));
+    const outcomes = await Promise.all(attempts.map((socket) => refused(socket).then((error) => error.message)));
+    // Two get as far as the token check; the other two are turned away at the transport.
+    expect(outcomes.filter((message) => message === 'Missing, invalid or expired token')).toHaveLength(2);
+    expect(outcomes.filter((message) => message === 'websocket error')).toHaveLength(2);
+  });
+});

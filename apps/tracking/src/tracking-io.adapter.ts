@@ -7,6 +7,7 @@ import { AppConfig } from '@lib/config';
 import { createRedis } from '@lib/queues';
 import { socketIoKey } from '@lib/realtime';
 import { HandshakeRefusal } from './handshake/handshake-refusal';
+import { HandshakeLimiter } from './handshake-limiter';
 import { isOriginAllowed } from './origin-policy';
 import { MAX_FRAME_BYTES } from './tracking-limits';
 
@@ -33,13 +34,18 @@ export class TrackingIoAdapter extends IoAdapter {
    */
   override createIOServer(port: number, options: object = {}): any {
     const allowed = this.config.env.CORS_ORIGINS;
+    const perMinute = this.config.env.HANDSHAKES_PER_MINUTE;
+    const handshakes = new HandshakeLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 4)));
     const serverOptions: Partial<ServerOptions> = {
       ...(options as Partial<ServerOptions>),
       serveClient: false,
       maxHttpBufferSize: MAX_FRAME_BYTES,
       allowRequest: (request, callback) => {
-        const allowedOrigin = isOriginAllowed(request, allowed);
-        callback(allowedOrigin ? null : 'origin not allowed', allowedOrigin);
+        if (!isOriginAllowed(request, allowed)) return callback('origin not allowed', false);
+        // Only the opening request of a connection counts, not its later polling requests.
+        const opening = !new URL(request.url ?? '/', 'http://gateway').searchParams.has('sid');
+        if (opening && !handshakes.allow(request)) return callback('too many connection attempts', false);
+        callback(null, true);
       },
       ...(allowed.length ? { cors: { origin: allowed } } : {}),
     };

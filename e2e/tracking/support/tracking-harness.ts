@@ -24,9 +24,9 @@ export interface TrackingHarness {
  * The API and `instances` tracking gateways as production runs them: one database, one Redis
  * (one key prefix), each gateway on its own port.
  */
-export async function bootTracking(instances = 1): Promise<TrackingHarness> {
+export async function bootTracking(instances = 1, overrides: Record<string, string> = {}): Promise<TrackingHarness> {
   const apiApp = await bootTestApp(createApiApp);
-  const shared = { databaseUrl: apiApp.databaseUrl, overrides: { REDIS_PREFIX: apiApp.config.env.REDIS_PREFIX } };
+  const shared = { databaseUrl: apiApp.databaseUrl, overrides: { REDIS_PREFIX: apiApp.config.env.REDIS_PREFIX, ...overrides } };
   const gateways: TestApp[] = [];
   for (let i = 0; i < instances; i++) gateways.push(await bootTestApp(createTrackingApp, { ...shared, listen: true }));
   const redis: Redis = createRedis(apiApp.config, 'test-publisher');

@@ -39,6 +39,8 @@ export const environmentSchema = z.object({
   /** A courier whose latest position is older than this gets no offers. */
   POSITION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(120),
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Socket connection attempts per client address and minute, per gateway instance (bursts of a quarter of it). */
+  HANDSHAKES_PER_MINUTE: z.coerce.number().int().positive().default(240),
   /** Days of courier position history kept in PostgreSQL. */
   LOCATION_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Allow webhooks to loopback and private networks (tests, a co-op's own LAN); off by default. */

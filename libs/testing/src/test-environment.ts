@@ -61,6 +61,7 @@ export function testConfig(databaseUrlForTest: string, overrides: Record<string,
     BCRYPT_COST: '4',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    HANDSHAKES_PER_MINUTE: '100000',
     // Webhook tests receive on 127.0.0.1; one test turns this off to check the refusal.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     ...overrides,
