@@ -43,6 +43,9 @@ describe('dispatch', () => {
       expect.arrayContaining(couriers.map((courier) => courier.courierId)),
     );
     expect(decision.candidates[0]).toMatchObject({ courierId: couriers[1].courierId, score: expect.any(Number), terms: expect.any(Object) });
+    // The log compares couriers: co-op members read it, the shop does not.
+    await system.api.http.get(`/api/v1/orders/${order.id}/dispatch-log`).set(coop.merchantUser.auth).expect(403);
+    await system.api.http.get(`/api/v1/orders/${order.id}/dispatch-log`).set(couriers[1].auth).expect(200);
   });
 
   it('moves to the next courier when one declines, and the order ends with the one who accepts', async () => {

@@ -37,7 +37,8 @@ export class DispatchController {
   }
 
   @Get('orders/:id/dispatch-log')
-  @Roles('dispatcher', 'coop_admin', 'merchant', 'courier')
+  // Co-op members only: the log compares couriers, which is the co-op's business, not a shop's.
+  @Roles('dispatcher', 'coop_admin', 'courier')
   @ApiOperation({ summary: 'Why the order went to whom: every decision with the candidates and their scores' })
   async dispatchLog(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     await this.queries.visible(principal, id);
