@@ -94,12 +94,15 @@ describe('an order from the merchant page to the courier page', () => {
     await job.getByRole('button', { name: 'Picked up' }).click();
     const onTheWay = courier.locator('article[data-status="picked_up"]');
     await onTheWay.waitFor();
+    // The job map shows while the courier has a job, and goes away with the last one.
+    await courier.getByTestId('job-map').waitFor({ state: 'visible' });
     await tracking.getByTestId('tracking-status').filter({ hasText: 'Picked up' }).waitFor();
     await saveScreenshot(courier, 'courier-job');
     await saveScreenshot(tracking, 'track-on-the-way');
     await onTheWay.getByLabel('Customer PIN').fill(pin!);
     await onTheWay.getByRole('button', { name: 'Delivered' }).click();
     await onTheWay.waitFor({ state: 'detached' });
+    await courier.getByTestId('job-map').waitFor({ state: 'hidden' });
     await tracking.getByTestId('tracking-status').filter({ hasText: 'Delivered' }).waitFor();
     await saveScreenshot(tracking, 'track-delivered');
 

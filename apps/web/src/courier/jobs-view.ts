@@ -20,6 +20,7 @@ export class JobsView {
     private readonly courierId: string,
     private readonly queue: OfflineQueue,
     private readonly announce: (message: string, tone?: 'info' | 'error') => void,
+    private readonly onJobsChange: (jobs: Order[]) => void = () => undefined,
   ) {
     onLanguageChange(() => this.render());
   }
@@ -43,6 +44,7 @@ export class JobsView {
   }
 
   private render(): void {
+    this.onJobsChange([...this.jobs.values()]);
     this.element.replaceChildren(...[...this.jobs.values()].map((order) => jobCard(order, (action) => void this.perform(order, action))));
   }
 

@@ -22,6 +22,7 @@ export class LocationSender {
     private readonly socket: Socket,
     private readonly queue: OfflineQueue,
     private readonly onError: (message: string) => void,
+    private readonly onFix: (lat: number, lng: number) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -42,6 +43,7 @@ export class LocationSender {
   }
 
   private handle(position: GeolocationPosition): void {
+    this.onFix(position.coords.latitude, position.coords.longitude);
     const wait = this.lastSentAt + MIN_INTERVAL_MS - Date.now();
     if (wait > 0) {
       if (!this.held) this.heldTimer = window.setTimeout(() => this.sendHeld(), wait);

@@ -4,6 +4,7 @@ import { onLanguageChange, t } from '../shared/i18n';
 import { bindLiveBadge, connectLive } from '../shared/live';
 import { startSignedInPage } from '../shared/start-page';
 import type { Order } from '../shared/types';
+import { JobMap } from './job-map';
 import { JobsView } from './jobs-view';
 import { LocationSender } from './location-sender';
 import { Offer, offerCard } from './offer-card';
@@ -20,8 +21,14 @@ void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config,
   shell.liveBadge.hidden = false;
   bindLiveBadge(socket, shell.liveBadge);
 
-  const sender = new LocationSender(socket, queue, (detail) => shell.announce(t('courier.gpsOff', { detail }), 'error'));
-  const jobs = new JobsView(me.id, queue, shell.announce);
+  const jobMap = new JobMap(config.tileUrl);
+  const sender = new LocationSender(
+    socket,
+    queue,
+    (detail) => shell.announce(t('courier.gpsOff', { detail }), 'error'),
+    (lat, lng) => jobMap.showPosition(lat, lng),
+  );
+  const jobs = new JobsView(me.id, queue, shell.announce, (current) => jobMap.showJobs(current));
   const offers = h('section', { class: 'stack', 'aria-live': 'assertive' });
   const openOffers = new Map<string, () => void>();
   const pending = h('p', { class: 'hint', 'data-testid': 'offline-queue' });
@@ -40,7 +47,7 @@ void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config,
     }
     applyShift(onShift);
   });
-  shell.main.append(h('div', { class: 'column' }, shift.element, offers, jobs.element, pending));
+  shell.main.append(h('div', { class: 'column' }, shift.element, offers, jobs.element, jobMap.element, pending));
   applyShift(me.onShift);
 
   const renderPending = () => {
