@@ -1,20 +1,8 @@
+import type { DayMetrics } from '../../apps/sim/src/metrics/day-metrics';
 import type { RunResult } from '../../apps/sim/src/run-instance';
 
-/** The figures the table shows for one run, or averaged over several. */
-export interface SummaryRow {
-  readonly delivered: number;
-  readonly orders: number;
-  readonly clickToDoorMean: number;
-  readonly clickToDoorP90: number;
-  readonly shareOverTarget: number;
-  readonly readyToPickupMean: number;
-  readonly ordersPerBundle: number;
-  readonly ordersPerCourierHour: number;
-  readonly giniEarnings: number;
-  readonly giniEarningsPerShiftHour: number;
-  readonly giniOrderEarnings: number;
-  readonly giniOrderEarningsPerShiftHour: number;
-  readonly physicalLimitMean: number;
+/** The figures the table shows for one run, or averaged over several: the day's metrics plus speed and feasibility. */
+export interface SummaryRow extends DayMetrics {
   readonly decisionP50Ms: number;
   readonly decisionP99Ms: number;
   readonly wallMs: number;
@@ -22,21 +10,8 @@ export interface SummaryRow {
 }
 
 export function summaryRow(run: RunResult): SummaryRow {
-  const m = run.metrics;
   return {
-    delivered: m.delivered,
-    orders: m.orders,
-    clickToDoorMean: m.clickToDoorMean,
-    clickToDoorP90: m.clickToDoorP90,
-    shareOverTarget: m.shareOverTarget,
-    readyToPickupMean: m.readyToPickupMean,
-    ordersPerBundle: m.ordersPerBundle,
-    ordersPerCourierHour: m.ordersPerCourierHour,
-    giniEarnings: m.giniEarnings,
-    giniEarningsPerShiftHour: m.giniEarningsPerShiftHour,
-    giniOrderEarnings: m.giniOrderEarnings,
-    giniOrderEarningsPerShiftHour: m.giniOrderEarningsPerShiftHour,
-    physicalLimitMean: m.physicalLimitMean,
+    ...run.metrics,
     decisionP50Ms: run.timing.decisionP50Ms,
     decisionP99Ms: run.timing.decisionP99Ms,
     wallMs: run.timing.wallMs,
