@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@lib/config';
 import { CouriersRepository, OrdersRepository, Transactions } from '@lib/database';
-import { CourierPositions } from '@lib/positions';
+import { CourierPositions, FORGET_AFTER_SECONDS } from '@lib/positions';
 import { OrderQueries } from '../orders/order-queries.service';
-
-/** A courier whose latest fix is older than this is shown greyed (stale). */
-const STALE_AFTER_SECONDS = 120;
-const FORGET_AFTER_SECONDS = 3600;
 
 /**
  * What a dispatcher's screen starts from: working couriers with their latest positions and
@@ -19,6 +16,7 @@ export class DispatchBoard {
     private readonly positions: CourierPositions,
     private readonly queries: OrderQueries,
     private readonly transactions: Transactions,
+    private readonly config: AppConfig,
   ) {}
 
   async board() {
@@ -34,6 +32,8 @@ export class DispatchBoard {
       }
     }
     const now = Date.now();
+    // Greyed on the map exactly when dispatch stops offering work to the courier.
+    const staleAfterMs = this.config.env.POSITION_MAX_AGE_SECONDS * 1000;
     return {
       couriers: couriers.map((courier) => {
         const position = positionOf.get(courier.id);
@@ -45,7 +45,7 @@ export class DispatchBoard {
           status: !courier.onShift ? 'offline' : activeOrderIds.length ? 'busy' : 'available',
           capacity: courier.capacity,
           position: position
-            ? { lat: position.lat, lng: position.lng, at: position.at.toISOString(), stale: now - position.at.getTime() > STALE_AFTER_SECONDS * 1000 }
+            ? { lat: position.lat, lng: position.lng, at: position.at.toISOString(), stale: now - position.at.getTime() > staleAfterMs }
             : null,
           activeOrderIds,
         };
