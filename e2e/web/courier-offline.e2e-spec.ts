@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { CourierPositions } from '@lib/positions';
 import { CoopFixture } from '@lib/testing';
-import { isolatedContext, launchChromium, saveScreenshot, useSession } from './support/browser';
+import { launchChromium, openCourierPhone, saveScreenshot } from './support/browser';
 import { bootWebStack, WebStack } from './support/web-stack';
 
 jest.setTimeout(60_000);
@@ -39,15 +39,7 @@ describe('courier page offline', () => {
 
   it('buffers positions while offline and sends them when the network returns', async () => {
     const { lat, lng } = coop.center;
-    const phone = await isolatedContext(browser, stack.baseUrl, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      permissions: ['geolocation'],
-      geolocation: { latitude: lat, longitude: lng },
-    });
-    await useSession(phone, 'courier', coop.courier);
-    const page = await phone.newPage();
-    await page.goto('/app/courier');
+    const { phone, page } = await openCourierPhone(browser, stack.baseUrl, coop.courier, coop.center);
     await page.locator('.live.live--on').waitFor();
     await page.getByRole('button', { name: 'Start shift' }).click();
     await eventually('the first position', async () => Math.abs(((await storedLatitude()) ?? 0) - lat) < 1e-6);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { CoopFixture } from '@lib/testing';
-import { isolatedContext, launchChromium, saveScreenshot, useSession } from './support/browser';
+import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, useSession } from './support/browser';
 import { bootWebStack, WebStack } from './support/web-stack';
 
 jest.setTimeout(60_000);
@@ -32,15 +32,7 @@ describe('live map', () => {
     await dispatch.locator('.live.live--on').waitFor();
 
     const { lat, lng } = coop.center;
-    const street = await isolatedContext(browser, stack.baseUrl, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      permissions: ['geolocation'],
-      geolocation: { latitude: lat, longitude: lng },
-    });
-    await useSession(street, 'courier', coop.courier);
-    const courierPage = await street.newPage();
-    await courierPage.goto('/app/courier');
+    const { phone: street, page: courierPage } = await openCourierPhone(browser, stack.baseUrl, coop.courier, coop.center);
     await courierPage.locator('.live.live--on').waitFor();
     await courierPage.getByRole('button', { name: 'Start shift' }).click();
 

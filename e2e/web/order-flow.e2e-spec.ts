@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { CoopFixture, TestApp, VALENCE } from '@lib/testing';
-import { isolatedContext, launchChromium, saveScreenshot, useSession } from './support/browser';
+import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, useSession } from './support/browser';
 import { bootDispatchWorker } from './support/dispatch-worker';
 import { bootWebStack, WebStack } from './support/web-stack';
 
@@ -30,15 +30,7 @@ describe('an order from the merchant page to the courier page', () => {
   });
 
   async function courierOnShift(): Promise<Page> {
-    const phone = await isolatedContext(browser, stack.baseUrl, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      permissions: ['geolocation'],
-      geolocation: { latitude: coop.center.lat, longitude: coop.center.lng },
-    });
-    await useSession(phone, 'courier', coop.courier);
-    const page = await phone.newPage();
-    await page.goto('/app/courier');
+    const { page } = await openCourierPhone(browser, stack.baseUrl, coop.courier, coop.center);
     await page.locator('.live.live--on').waitFor();
     await page.getByRole('button', { name: 'Start shift' }).click();
     await page.getByRole('button', { name: 'End shift' }).waitFor();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { routesWithoutAccessPolicy } from '@lib/auth';
 import { CoopFixture } from '@lib/testing';
 import { Account, newAccount } from './support/accounts';
-import { isolatedContext, launchChromium, saveScreenshot, signIn, useSession } from './support/browser';
+import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, signIn, useSession } from './support/browser';
 import { bootWebStack, NO_TILES, WebStack } from './support/web-stack';
 
 jest.setTimeout(60_000);
@@ -58,15 +58,7 @@ describe('web pages', () => {
   });
 
   it('courier: starts a shift on a phone-sized screen', async () => {
-    const phone = await isolatedContext(browser, stack.baseUrl, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      permissions: ['geolocation'],
-      geolocation: { latitude: coop.center.lat, longitude: coop.center.lng },
-    });
-    await useSession(phone, 'courier', coop.courier);
-    const page = await phone.newPage();
-    await page.goto('/app/courier');
+    const { phone, page } = await openCourierPhone(browser, stack.baseUrl, coop.courier, coop.center);
     await page.getByRole('button', { name: 'Start shift' }).click();
     await page.getByRole('button', { name: 'End shift', pressed: true }).waitFor();
     const me = await stack.api.http.get('/api/v1/couriers/me').set(coop.courier.auth).expect(200);

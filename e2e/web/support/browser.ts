@@ -55,3 +55,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * The courier app on a phone-sized screen standing at `position` (geolocation granted), signed
+ * in as `session`. The context is returned too: tests move the phone or cut its network.
+ */
+export async function openCourierPhone(browser: Browser, baseUrl: string, session: PageSession, position: { lat: number; lng: number }): Promise<{ phone: BrowserContext; page: Page }> {
+  const phone = await isolatedContext(browser, baseUrl, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    permissions: ['geolocation'],
+    geolocation: { latitude: position.lat, longitude: position.lng },
+  });
+  await useSession(phone, 'courier', session);
+  const page = await phone.newPage();
+  await page.goto('/app/courier');
+  return { phone, page };
+}

@@ -1,7 +1,8 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
 import type { Job } from 'bullmq';
+import { QueueWorker } from '../queue-worker';
 import { queues, workerOptions } from '@lib/queues';
 import { DispatchRun } from './dispatch-run.service';
 
@@ -13,9 +14,7 @@ export interface DispatchJob {
 
 /** Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are safe. */
 @Processor(queues.dispatch.name, workerOptions)
-export class DispatchProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger('DispatchProcessor');
-
+export class DispatchProcessor extends QueueWorker implements OnApplicationBootstrap {
   constructor(
     private readonly run: DispatchRun,
     private readonly config: AppConfig,
@@ -32,11 +31,5 @@ export class DispatchProcessor extends WorkerHost implements OnApplicationBootst
     const outcome = await this.run.run(job.data.cooperativeId);
     this.logger.debug({ jobId: job.id, ...job.data, ...outcome }, 'dispatch job done');
     return outcome;
-  }
-
-  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn({ err: error }, 'queue connection error');
   }
 }

@@ -1,8 +1,8 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Transactions } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
+import { QueueWorker } from '../queue-worker';
 import { queues, workerOptions } from '@lib/queues';
 
 export interface OfferExpiryJob {
@@ -15,9 +15,7 @@ export interface OfferExpiryJob {
  * answered first. If Redis loses the delayed job, the dispatch sweep expires the offer instead.
  */
 @Processor(queues.offerExpiry.name, workerOptions)
-export class OfferExpiryProcessor extends WorkerHost {
-  private readonly logger = new Logger('OfferExpiryProcessor');
-
+export class OfferExpiryProcessor extends QueueWorker {
   constructor(
     private readonly offers: OfferLifecycle,
     private readonly transactions: Transactions,
@@ -28,11 +26,5 @@ export class OfferExpiryProcessor extends WorkerHost {
   async process(job: Job<OfferExpiryJob>) {
     const expired = await this.transactions.inTenant(job.data.cooperativeId, () => this.offers.expire(job.data.offerId));
     return { expired };
-  }
-
-  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn({ err: error }, 'queue connection error');
   }
 }

@@ -1,8 +1,8 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
+import { QueueWorker } from '../queue-worker';
 import { queues, workerOptions } from '@lib/queues';
 import { PrivateDestinationError } from './webhook-destination';
 import { postWebhook } from './webhook-http';
@@ -18,9 +18,7 @@ export interface WebhookJob {
  * exponential backoff; every attempt, successful or not, is logged for the subscriber to see.
  */
 @Processor(queues.webhooks.name, workerOptions)
-export class WebhookDeliveryProcessor extends WorkerHost {
-  private readonly logger = new Logger('WebhookDelivery');
-
+export class WebhookDeliveryProcessor extends QueueWorker {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly transactions: Transactions,
@@ -79,10 +77,4 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     }
   }
 
-
-  /** Connection trouble (Redis restarting) is expected and retried by BullMQ; logged, not printed raw. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn({ err: error }, 'queue connection error');
-  }
 }
