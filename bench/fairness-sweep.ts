@@ -23,7 +23,7 @@ const go = (policy: string, fairness: number, target?: FairnessTarget) => {
   const rs = half.map((n) =>
     runInstance({
       instanceFolder: join(SHARED_MDRP_DIR, n),
-      outFolder: join(tmpdir(), 'fairness-sweep', n),
+      outFolder: join(tmpdir(), `fairness-sweep-${process.pid}`, n),
       policyName: policy,
       fairnessWeight: fairness,
       fairnessTarget: target,

@@ -17,6 +17,7 @@ function main(): number {
     policyName: args.policy,
     fairnessWeight: args.fairness,
     fairnessTarget: args.fairnessTarget,
+    workOutlookFrom: args.workOutlookFrom,
     declineRate: args.declineRate,
     seed: args.seed,
   });

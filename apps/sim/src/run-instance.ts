@@ -1,7 +1,8 @@
-import { createPolicy, FairnessTarget, PolicyOptions } from '@lib/dispatch-policy';
+import { createPolicy, FairnessTarget, PolicyOptions, WorkOutlook } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
 import { MdrpInstance } from './mdrp/instance';
 import { readMdrpInstance } from './mdrp/read-instance';
+import { workOutlookOfDay } from './mdrp/work-outlook-of-day';
 import { dayMetrics, DayMetrics } from './metrics/day-metrics';
 import { percentile } from './metrics/statistics';
 import { replayDay } from './replay/replay-day';
@@ -20,6 +21,9 @@ export interface RunOptions {
   readonly declineRate: number;
   readonly seed: number;
   readonly policyOptions?: PolicyOptions;
+  /** The day the co-op's work outlook is learnt from: 'same-day' (the replayed day
+   *  itself, an upper estimate) or another instance folder; absent: no outlook. */
+  readonly workOutlookFrom?: string;
   /** Stress test: keep only every n-th courier (1 = the day as published). */
   readonly keepEveryNthCourier?: number;
 }
@@ -49,7 +53,8 @@ export function runInstance(options: RunOptions): RunResult {
   const policy = createPolicy(options.policyName, options.policyOptions);
   const responder = seededDeclines(options.declineRate, options.seed);
   const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour, fairnessTarget: options.fairnessTarget };
-  const replay = replayDay(instance, { policy, weights, responder, seed: options.seed });
+  const workOutlook = outlookFor(instance, options.workOutlookFrom);
+  const replay = replayDay(instance, { policy, weights, responder, seed: options.seed, workOutlook });
   writeSolution(options.outFolder, solutionFromWorld(replay.world));
   const written = readSolution(options.outFolder);
   return {
@@ -66,6 +71,11 @@ export function runInstance(options: RunOptions): RunResult {
     },
     offers: { accepted: replay.offersAccepted, declined: replay.offersDeclined },
   };
+}
+
+function outlookFor(instance: MdrpInstance, from: string | undefined): WorkOutlook | undefined {
+  if (from === undefined) return undefined;
+  return workOutlookOfDay(from === 'same-day' ? instance : readMdrpInstance(from));
 }
 
 function thinCouriers(instance: MdrpInstance, keepEvery: number): MdrpInstance {

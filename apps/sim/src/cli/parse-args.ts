@@ -7,13 +7,16 @@ export interface SimArgs {
   readonly declineRate: number;
   readonly seed: number;
   readonly fairness: number;
-  /** What the fairness term evens out (absent: guaranteed pay per shift-hour). */
+  /** What the fairness term evens out (absent: the co-op default, order earnings per shift-hour). */
   readonly fairnessTarget?: FairnessTarget;
+  /** 'same-day' or an instance folder the co-op's work outlook is learnt from (absent: none). */
+  readonly workOutlookFrom?: string;
 }
 
 export const USAGE =
   'usage: npm run sim -- --mdrp <instance folder> --out <folder> [--policy greedy|rolling-horizon] ' +
-  '[--decline-rate <0..1> --seed <n>] [--fairness <minutes>] [--fairness-target guaranteed-pay|order-earnings]';
+  '[--decline-rate <0..1> --seed <n>] [--fairness <minutes>] [--fairness-target order-earnings|guaranteed-pay] ' +
+  '[--work-outlook same-day|<instance folder>]';
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
   const values = new Map<string, string>();
@@ -22,7 +25,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     if (!flag.startsWith('--') || i + 1 >= argv.length) throw new UsageError(`unexpected argument "${flag}"`);
     values.set(flag.slice(2), argv[++i]);
   }
-  const known = ['mdrp', 'out', 'policy', 'decline-rate', 'seed', 'fairness', 'fairness-target'];
+  const known = ['mdrp', 'out', 'policy', 'decline-rate', 'seed', 'fairness', 'fairness-target', 'work-outlook'];
   for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
   const mdrp = values.get('mdrp');
   const out = values.get('out');
@@ -41,6 +44,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     seed: numberOption(values, 'seed', 0),
     fairness: numberOption(values, 'fairness', DEFAULT_COOP_WEIGHTS.fairness),
     fairnessTarget,
+    workOutlookFrom: values.get('work-outlook'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { CoopWeights, DispatchPolicy, seededRng } from '@lib/dispatch-policy';
+import { CoopWeights, DispatchPolicy, seededRng, WorkOutlook } from '@lib/dispatch-policy';
 import { MdrpInstance } from '../mdrp/instance';
 import { advanceWorld } from '../world/advance-world';
 import { applyDecisions } from '../world/apply-decisions';
@@ -17,6 +17,8 @@ export interface ReplayOptions {
   readonly responder: OfferResponder;
   /** Seeds the generator handed to the policy. */
   readonly seed: number;
+  /** The co-op's expected jobs per courier-hour, if it has one. */
+  readonly workOutlook?: WorkOutlook;
 }
 
 export interface ReplayResult {
@@ -44,7 +46,7 @@ export function replayDay(instance: MdrpInstance, options: ReplayOptions): Repla
     if ((now - firstMinute) % options.policy.cadenceMinutes !== 0) continue;
     let spent = 0;
     for (let round = 0; round < MAX_CASCADE_ROUNDS; round++) {
-      const snapshot = worldSnapshot(world, now, options.weights);
+      const snapshot = worldSnapshot(world, now, options.weights, options.workOutlook);
       if (snapshot.orders.length === 0) break;
       const t0 = performance.now();
       const decisions = options.policy.decide(snapshot, { rng });

@@ -1,10 +1,10 @@
-import { CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder } from '@lib/dispatch-policy';
+import { CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder, WorkOutlook } from '@lib/dispatch-policy';
 import { SimCourier, SimWorld } from './sim-world';
 
 /** The in-memory adapter: the same snapshot production builds from its
  *  database, built from the simulated world. Only couriers on shift and only
  *  orders already placed are visible. */
-export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights): DispatchSnapshot {
+export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights, workOutlook?: WorkOutlook): DispatchSnapshot {
   const couriers: CourierSnapshot[] = [];
   for (const courier of world.couriers.values()) {
     if (courier.spec.onAt > now || courier.spec.offAt < now) continue;
@@ -16,7 +16,7 @@ export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights
     const { id, dropoff, placedAt, readyAt, restaurantId } = order.spec;
     orders.push({ id, dropoff, placedAt, readyAt, restaurantId, pickup: order.pickup, excludedCourierIds: [...order.excludedCourierIds] });
   }
-  return { now, couriers, orders, weights, service: world.service, travel: world.travel };
+  return { now, couriers, orders, weights, service: world.service, travel: world.travel, workOutlook };
 }
 
 function courierSnapshot(world: SimWorld, courier: SimCourier, now: number): CourierSnapshot {

@@ -10,7 +10,7 @@ export interface CooperativeSettings {
    * delivery time the co-op accepts per order to give it to a courier earning less (0 = off).
    */
   fairnessWeight: number;
-  /** What the fairness term evens out: pay with the hourly guarantee, or order earnings alone. */
+  /** What the fairness term evens out: order earnings alone (default), or pay with the hourly guarantee. */
   fairnessTarget: 'guaranteed-pay' | 'order-earnings';
   /** Hourly minimum the co-op guarantees its couriers (minor units; 0 = none). */
   guaranteedHourlyPay: number;
@@ -22,7 +22,7 @@ export const defaultCooperativeSettings: CooperativeSettings = {
   offerTimeoutSeconds: 60,
   maxOffersPerOrder: 5,
   fairnessWeight: DEFAULT_COOP_WEIGHTS.fairness,
-  fairnessTarget: 'guaranteed-pay',
+  fairnessTarget: DEFAULT_COOP_WEIGHTS.fairnessTarget ?? 'order-earnings',
   guaranteedHourlyPay: 0,
   pricing: { baseFee: 450, perKm: 120, sizeSurcharge: { S: 0, M: 150, L: 400 } },
 };

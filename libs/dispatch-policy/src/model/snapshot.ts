@@ -1,5 +1,6 @@
 import { Point } from './geometry';
 import { TravelModel } from './travel-model';
+import { WorkOutlook } from './work-outlook';
 
 /** Everything the policy may know at one instant. Times are minutes on one
  *  clock (the simulator uses minutes from the start of the day; production
@@ -12,6 +13,9 @@ export interface DispatchSnapshot {
   readonly weights: CoopWeights;
   readonly service: ServiceMinutes;
   readonly travel: TravelModel;
+  /** The co-op's expected jobs per courier-hour in the coming hours, when it has one
+   *  (absent: the fairness term assumes the rest of the day goes at the pace so far). */
+  readonly workOutlook?: WorkOutlook;
 }
 
 export interface ServiceMinutes {
@@ -31,10 +35,11 @@ export interface CoopWeights {
    *  Work that only fills a courier up to the guarantee does not change its pay,
    *  so the fairness term does not count it. */
   readonly guaranteedHourlyPay?: number;
-  /** What the fairness term evens out (absent: 'guaranteed-pay').
-   *  'guaranteed-pay': pay per shift-hour with the hourly guarantee applied;
+  /** What the fairness term evens out (absent: 'order-earnings').
    *  'order-earnings': order earnings per shift-hour, the guarantee left out
-   *  (couriers under the guarantee still count, so work is spread among them too). */
+   *  (couriers under the guarantee still count, so work is spread among them too);
+   *  'guaranteed-pay': pay per shift-hour with the hourly guarantee applied (work
+   *  that only fills a courier up to the guarantee does not count). */
   readonly fairnessTarget?: FairnessTarget;
 }
 

@@ -26,6 +26,9 @@ export interface RollingHorizonConfig {
   readonly deferCost: number;
   /** Target click-to-door (minutes) used to flag orders already late. */
   readonly targetClickToDoor: number;
+  /** Minutes ahead whose work this decision hands out: the fairness term projects
+   *  a courier's later earnings only beyond them (see ShiftPayOutlook). */
+  readonly fairnessDecidedMinutes: number;
 }
 
 export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
@@ -40,4 +43,5 @@ export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
   maxBundleSize: 4,
   deferCost: 10_000,
   targetClickToDoor: 40,
+  fairnessDecidedMinutes: 15,
 };

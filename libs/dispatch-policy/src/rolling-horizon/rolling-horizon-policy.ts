@@ -29,7 +29,7 @@ export class RollingHorizonPolicy implements DispatchPolicy {
     const slots = courierSlots(snapshot, config);
     const pressure = systemPressure(snapshot, slots, config);
     const bundles = buildBundles(planned, snapshot, pressure, config);
-    const fairness = fairnessTerm(snapshot);
+    const fairness = fairnessTerm(snapshot, config.fairnessDecidedMinutes);
     const matches = matchByPriority(bundles, slots, { snapshot, pressure, config, fairness });
 
     const assignments: Assignment[] = [];
