@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FairnessTarget } from '@lib/dispatch-policy';
+import { DEFAULT_COOP_WEIGHTS, FairnessTarget } from '@lib/dispatch-policy';
 import { runInstance, RunResult } from '../apps/sim/src/run-instance';
 import { parseBenchArgs } from './quality/bench-args';
 import { gitCommit, machineInfo } from './quality/machine-info';
 import { markdownTable, TableLine } from './quality/markdown-report';
-import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames } from './quality/shared-instances';
+import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames, sisterDay } from './quality/shared-instances';
 import { averageRows, summaryRow } from './quality/summary-row';
 import { checkTargets, targetsMarkdown } from './quality/targets';
 
@@ -20,12 +20,21 @@ interface Variant {
   readonly fairnessTarget?: FairnessTarget;
   readonly declineRate?: number;
   readonly keepEveryNthCourier?: number;
+  /** Where the co-op's work outlook comes from: the replayed day itself or its sister day. */
+  readonly workOutlook?: 'same-day' | 'sister-day';
 }
+const defaultTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget ?? 'order-earnings';
+const outlookFrom = (instance: string, source: Variant['workOutlook']) => (source === 'sister-day' ? sisterDay(instance) : source);
 const run = (instance: string, policyName: string, variant: Variant = {}): RunResult =>
   runInstance({
     instanceFolder: join(SHARED_MDRP_DIR, instance),
-    outFolder: join(solutionsDir, `${policyName}-${variant.fairness ?? args.fairness}-${variant.fairnessTarget ?? args.fairnessTarget ?? 'guaranteed-pay'}-${variant.declineRate ?? 0}-${variant.keepEveryNthCourier ?? 1}`, instance),
+    outFolder: join(
+      solutionsDir,
+      `${policyName}-${variant.fairness ?? args.fairness}-${variant.fairnessTarget ?? args.fairnessTarget ?? defaultTarget}-${variant.declineRate ?? 0}-${variant.keepEveryNthCourier ?? 1}-${variant.workOutlook ?? 'no-outlook'}`,
+      instance,
+    ),
     keepEveryNthCourier: variant.keepEveryNthCourier,
+    workOutlookFrom: policyName === 'greedy' ? undefined : outlookFrom(instance, variant.workOutlook ?? args.workOutlook),
     policyName,
     fairnessWeight: variant.fairness ?? args.fairness,
     fairnessTarget: variant.fairnessTarget ?? args.fairnessTarget,
@@ -45,8 +54,13 @@ const full = names.filter((n) => !isHalfSize(n));
 const variants = args.quick
   ? []
   : [
-      ...[0, 10, 40].map((fairness) => ({ label: `half-size, fairness weight ${fairness} (guaranteed pay)`, policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { fairness, fairnessTarget: 'guaranteed-pay' as const })) })),
-      ...[10, 20, 30, 40, 80].map((fairness) => ({
+      ...(['same-day', 'sister-day'] as const).map((workOutlook) => ({
+        label: `half-size, work outlook learnt from the ${workOutlook === 'same-day' ? 'replayed day itself (upper estimate)' : 'sister day (o50 ↔ r50)'}`,
+        policy: 'rolling-horizon',
+        runs: half.map((n) => run(n, 'rolling-horizon', { workOutlook })),
+      })),
+      ...[10, 20, 40].map((fairness) => ({ label: `half-size, fairness weight ${fairness} (guaranteed pay)`, policy: 'rolling-horizon', runs: half.map((n) => run(n, 'rolling-horizon', { fairness, fairnessTarget: 'guaranteed-pay' as const })) })),
+      ...[0, 10, 30, 40, 80].map((fairness) => ({
         label: `half-size, fairness weight ${fairness} (order earnings)`,
         policy: 'rolling-horizon',
         runs: half.map((n) => run(n, 'rolling-horizon', { fairness, fairnessTarget: 'order-earnings' as const })),
@@ -73,7 +87,7 @@ const report = {
   commit: gitCommit(),
   machine: machineInfo(),
   generatedAt: new Date().toISOString(),
-  settings: { fairnessWeight: args.fairness, fairnessTarget: args.fairnessTarget ?? 'guaranteed-pay', rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
+  settings: { fairnessWeight: args.fairness, fairnessTarget: args.fairnessTarget ?? defaultTarget, workOutlook: args.workOutlook ?? 'none', rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
   targets,
   averages: [...averages, ...variantLines].map((l) => ({ ...l, undeliveredShare: 1 - l.row.delivered / l.row.orders })),
   runs,
@@ -102,7 +116,8 @@ const markdown = [
   '## Trade-offs and stress tests (averages)',
   '',
   'Fairness weight: minutes of delivery time the co-op accepts per unit of spread growth (default in the main table); ' +
-    'in brackets what the term evens out: guaranteed pay per shift-hour (the default) or order earnings per shift-hour (`fairnessTarget: \'order-earnings\'`). ' +
+    'in brackets what the term evens out: order earnings per shift-hour (the default) or guaranteed pay per shift-hour (`fairnessTarget: \'guaranteed-pay\'`). ' +
+    'Work outlook: the co-op\'s expected jobs per courier-hour by half hour, learnt from a day (`--work-outlook`); the main table runs without one, as production does. ' +
     'Declines: each offer declined with probability 0.1 (seeded), declined orders re-offered in the same minute. ' +
     'Scarcity: the 8 full-size days with every second courier removed, a harsher stand-in for the held-out days with few couriers per order.',
   '',

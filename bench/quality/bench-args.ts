@@ -7,6 +7,8 @@ export interface BenchArgs {
   readonly fairnessTarget?: FairnessTarget;
   readonly overrides: Partial<Record<keyof RollingHorizonConfig, number>>;
   readonly outDir?: string;
+  /** Run the main table with a work outlook learnt from the replayed day or its sister day. */
+  readonly workOutlook?: 'same-day' | 'sister-day';
   /** Skip the fairness-off and decline variants (faster tuning loops). */
   readonly quick: boolean;
 }
@@ -18,6 +20,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let fairnessTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget;
   let outDir: string | undefined;
   let quick = false;
+  let workOutlook: BenchArgs['workOutlook'];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--quick') quick = true;
@@ -27,11 +30,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       const value = argv[++i];
       if (value !== 'order-earnings' && value !== 'guaranteed-pay') throw new Error(`--fairness-target: order-earnings or guaranteed-pay, not ${value}`);
       fairnessTarget = value;
+    } else if (flag === '--work-outlook') {
+      const value = argv[++i];
+      if (value !== 'same-day' && value !== 'sister-day') throw new Error(`--work-outlook: same-day or sister-day, not ${value}`);
+      workOutlook = value;
     } else if (flag === '--out') outDir = argv[++i];
     else if (flag === '--set') {
       const [key, value] = argv[++i].split('=');
       overrides[key] = Number(value);
-    } else throw new Error(`unknown option ${flag} (known: --instances a,b --fairness w --fairness-target t --set key=value --out dir --quick)`);
+    } else throw new Error(`unknown option ${flag} (known: --instances a,b --fairness w --fairness-target t --work-outlook same-day|sister-day --set key=value --out dir --quick)`);
   }
-  return { prefixes, fairness, fairnessTarget, overrides, outDir, quick };
+  return { prefixes, fairness, fairnessTarget, overrides, outDir, quick, workOutlook };
 }

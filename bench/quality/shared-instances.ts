@@ -15,3 +15,11 @@ export function sharedInstanceNames(): string[] {
 export function isHalfSize(name: string): boolean {
   return /^\d+(o50|r50)/.test(name);
 }
+
+/** The half-size day cut from the same city day the other way (half the orders ↔
+ *  half the restaurants, same shifts, travel and preparation): the nearest thing
+ *  to "last week" the shared set has, to learn a work outlook from. */
+export function sisterDay(name: string): string | undefined {
+  if (!isHalfSize(name)) return undefined;
+  return join(SHARED_MDRP_DIR, name.replace(/o50|r50/, (cut) => (cut === 'o50' ? 'r50' : 'o50')));
+}
