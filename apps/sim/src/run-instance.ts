@@ -24,8 +24,8 @@ export interface RunOptions {
   /** The day the co-op's work outlook is learnt from: 'same-day' (the replayed day
    *  itself, an upper estimate) or another instance folder; absent: no outlook. */
   readonly workOutlookFrom?: string;
-  /** Stress test: keep only every n-th courier (1 = the day as published). */
-  readonly keepEveryNthCourier?: number;
+  /** Stress test: keep this share of the couriers, spread evenly over the list (1 = the day as published). */
+  readonly courierShare?: number;
 }
 
 export interface RunResult {
@@ -49,7 +49,7 @@ export interface RunTiming {
 /** Replays one instance with one policy, writes the three solution files, reads
  *  them back and checks and measures what was written. */
 export function runInstance(options: RunOptions): RunResult {
-  const instance = thinCouriers(readMdrpInstance(options.instanceFolder), options.keepEveryNthCourier ?? 1);
+  const instance = thinCouriers(readMdrpInstance(options.instanceFolder), options.courierShare ?? 1);
   const policy = createPolicy(options.policyName, options.policyOptions);
   const responder = seededDeclines(options.declineRate, options.seed);
   const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour, fairnessTarget: options.fairnessTarget };
@@ -78,7 +78,8 @@ function outlookFor(instance: MdrpInstance, from: string | undefined): WorkOutlo
   return workOutlookOfDay(from === 'same-day' ? instance : readMdrpInstance(from));
 }
 
-function thinCouriers(instance: MdrpInstance, keepEvery: number): MdrpInstance {
-  if (keepEvery <= 1) return instance;
-  return { ...instance, couriers: instance.couriers.filter((_, i) => i % keepEvery === 0) };
+function thinCouriers(instance: MdrpInstance, share: number): MdrpInstance {
+  if (share >= 1) return instance;
+  // Courier i stays when the running count of kept couriers steps up at i (2/3: two of every three).
+  return { ...instance, couriers: instance.couriers.filter((_, i) => Math.floor((i + 1) * share) > Math.floor(i * share)) };
 }
