@@ -123,7 +123,7 @@ const markdown = [
     'Work outlook: the co-op\'s expected jobs per courier-hour by half hour, learnt from a day (`--work-outlook`); the main table runs without one, as production does. ' +
     'Declines: each offer declined with probability 0.1 (seeded), declined orders re-offered in the same minute. ' +
     'Scarcity: the 8 full-size days with every third (or every second) courier removed, stand-ins for the held-out days with few couriers per order ' +
-    '(with a third removed greedy misses up to 13 % of a day's orders, over 10 % on the two slowest days: the regime the issue describes).',
+    '(with a third removed greedy misses up to 13 % of the orders of a day, over 10 % on the two slowest days: the regime the issue describes).',
   '',
   markdownTable(variantLines),
   '',
