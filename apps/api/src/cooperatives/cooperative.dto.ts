@@ -22,7 +22,7 @@ export class CooperativeSettingsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) maxOffersPerOrder?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 60, description: 'extra minutes per order the co-op accepts to even out pay between couriers (0 = off)' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(60) fairnessWeight?: number;
-  @ApiPropertyOptional({ enum: ['guaranteed-pay', 'order-earnings'], description: 'what the fairness term evens out' })
+  @ApiPropertyOptional({ enum: ['order-earnings', 'guaranteed-pay'], description: 'what the fairness term evens out (default order-earnings)' })
   @IsOptional() @IsIn(['guaranteed-pay', 'order-earnings']) fairnessTarget?: 'guaranteed-pay' | 'order-earnings';
   @ApiPropertyOptional({ minimum: 0, description: 'guaranteed hourly pay, minor units (0 = none)' })
   @IsOptional() @IsInt() @Min(0) @Max(100_000) guaranteedHourlyPay?: number;
