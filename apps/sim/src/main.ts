@@ -1,4 +1,6 @@
-import { parseSimArgs, USAGE, UsageError } from './cli/parse-args';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSimArgs, SimArgs, USAGE, UsageError } from './cli/parse-args';
 import { runInstance } from './run-instance';
 
 /** npm run sim -- --mdrp <instance folder> --out <folder> [--policy <name>] [--decline-rate r --seed n] */
@@ -6,6 +8,7 @@ function main(): number {
   let args;
   try {
     args = parseSimArgs(process.argv.slice(2));
+    requireInstanceFolders(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n${USAGE}`);
@@ -27,6 +30,14 @@ function main(): number {
     return 1;
   }
   return 0;
+}
+
+/** A missing day is a usage mistake, said in one line rather than a stack trace. */
+function requireInstanceFolders(args: SimArgs): void {
+  const folders = [['--mdrp', args.mdrp], ['--work-outlook', args.workOutlookFrom === 'same-day' ? undefined : args.workOutlookFrom]];
+  for (const [flag, folder] of folders) {
+    if (folder !== undefined && !existsSync(join(folder, 'orders.txt'))) throw new UsageError(`${flag}: no MDRP instance (orders.txt) in ${folder}`);
+  }
 }
 
 process.exitCode = main();

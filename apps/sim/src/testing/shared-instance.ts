@@ -9,3 +9,6 @@ export function sharedMdrpInstance(name: string): string {
 
 /** A half-size day (252 orders, 61 couriers): small enough for every test run. */
 export const SMOKE_INSTANCE = '0o50t75s1p100';
+
+/** The same city day cut by restaurants instead of orders: a "past day" to learn a work outlook from. */
+export const SISTER_INSTANCE = '0r50t75s1p100';
