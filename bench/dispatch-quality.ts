@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_COOP_WEIGHTS, FairnessTarget } from '@lib/dispatch-policy';
+import { FairnessTarget } from '@lib/dispatch-policy';
 import { runInstance, RunResult } from '../apps/sim/src/run-instance';
 import { parseBenchArgs } from './quality/bench-args';
 import { gitCommit, machineInfo } from './quality/machine-info';
@@ -23,14 +23,13 @@ interface Variant {
   /** Where the co-op's work outlook comes from: the replayed day itself or its sister day. */
   readonly workOutlook?: 'same-day' | 'sister-day';
 }
-const defaultTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget ?? 'order-earnings';
 const outlookFrom = (instance: string, source: Variant['workOutlook']) => (source === 'sister-day' ? sisterDay(instance) : source);
 const run = (instance: string, policyName: string, variant: Variant = {}): RunResult =>
   runInstance({
     instanceFolder: join(SHARED_MDRP_DIR, instance),
     outFolder: join(
       solutionsDir,
-      `${policyName}-${variant.fairness ?? args.fairness}-${variant.fairnessTarget ?? args.fairnessTarget ?? defaultTarget}-${variant.declineRate ?? 0}-${(variant.courierShare ?? 1).toFixed(2)}-${variant.workOutlook ?? 'no-outlook'}`,
+      `${policyName}-${variant.fairness ?? args.fairness}-${variant.fairnessTarget ?? args.fairnessTarget}-${variant.declineRate ?? 0}-${(variant.courierShare ?? 1).toFixed(2)}-${variant.workOutlook ?? 'no-outlook'}`,
       instance,
     ),
     courierShare: variant.courierShare,
@@ -90,7 +89,7 @@ const report = {
   commit: gitCommit(),
   machine: machineInfo(),
   generatedAt: new Date().toISOString(),
-  settings: { fairnessWeight: args.fairness, fairnessTarget: args.fairnessTarget ?? defaultTarget, workOutlook: args.workOutlook ?? 'none', rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
+  settings: { fairnessWeight: args.fairness, fairnessTarget: args.fairnessTarget, workOutlook: args.workOutlook ?? 'none', rollingHorizonOverrides: args.overrides, declineRate: 0, seed: 0 },
   targets,
   averages: [...averages, ...variantLines].map((l) => ({ ...l, undeliveredShare: 1 - l.row.delivered / l.row.orders })),
   runs,

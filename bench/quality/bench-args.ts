@@ -4,10 +4,11 @@ export interface BenchArgs {
   /** Only instances whose name starts with one of these (default: all). */
   readonly prefixes: readonly string[];
   readonly fairness: number;
-  readonly fairnessTarget?: FairnessTarget;
+  readonly fairnessTarget: FairnessTarget;
   readonly overrides: Partial<Record<keyof RollingHorizonConfig, number>>;
   readonly outDir?: string;
-  /** Run the main table with a work outlook learnt from the replayed day or its sister day. */
+  /** Run the main table with a work outlook learnt from the replayed day or its sister day
+   *  (full-size days have no sister day and run without one). */
   readonly workOutlook?: 'same-day' | 'sister-day';
   /** Skip the fairness-off and decline variants (faster tuning loops). */
   readonly quick: boolean;
@@ -17,7 +18,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const prefixes: string[] = [];
   const overrides: Record<string, number> = {};
   let fairness = DEFAULT_COOP_WEIGHTS.fairness;
-  let fairnessTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget;
+  let fairnessTarget: FairnessTarget = DEFAULT_COOP_WEIGHTS.fairnessTarget;
   let outDir: string | undefined;
   let quick = false;
   let workOutlook: BenchArgs['workOutlook'];

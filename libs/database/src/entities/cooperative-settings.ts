@@ -22,7 +22,7 @@ export const defaultCooperativeSettings: CooperativeSettings = {
   offerTimeoutSeconds: 60,
   maxOffersPerOrder: 5,
   fairnessWeight: DEFAULT_COOP_WEIGHTS.fairness,
-  fairnessTarget: DEFAULT_COOP_WEIGHTS.fairnessTarget ?? 'order-earnings',
+  fairnessTarget: DEFAULT_COOP_WEIGHTS.fairnessTarget,
   guaranteedHourlyPay: 0,
   pricing: { baseFee: 450, perKm: 120, sizeSurcharge: { S: 0, M: 150, L: 400 } },
 };

@@ -13,11 +13,12 @@ export type FairnessTerm = (courierId: string, orders: number) => number;
 export function fairnessTerm(snapshot: DispatchSnapshot, decidedMinutes = 0): FairnessTerm {
   const weight = snapshot.weights.fairness;
   const couriers = snapshot.couriers;
-  const totalOrders = couriers.reduce((s, c) => s + c.ordersToday, 0);
-  if (weight === 0 || couriers.length < 2 || totalOrders === 0) return () => 0;
+  if (weight === 0 || couriers.length < 2) return () => 0;
   const guarantee = snapshot.weights.fairnessTarget === 'guaranteed-pay' ? (snapshot.weights.guaranteedHourlyPay ?? 0) : 0;
   const outlook = shiftPayOutlook(snapshot, guarantee, decidedMinutes);
   const payPerJob = outlook.payPerJob;
+  // No job paid yet today: nothing to even out (and no unit to measure the spread in).
+  if (payPerJob === 0) return () => 0;
   const indexOf = new Map(couriers.map((c, i) => [c.id, i]));
   const pays = couriers.map((c) => projectShiftPay(c, outlook).payPerHour);
   const cache = new Map<string, number>();
