@@ -3,6 +3,7 @@ import { MdrpInstance } from '../apps/sim/src/mdrp/instance';
 import { readMdrpInstance } from '../apps/sim/src/mdrp/read-instance';
 import { courierPay } from '../apps/sim/src/metrics/courier-pay';
 import { gini } from '../apps/sim/src/metrics/statistics';
+import { mayTakeWhenReady } from './quality/relaxation';
 import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames } from './quality/shared-instances';
 
 /** npx tsx bench/fairness-bound.ts [order-earnings] — how low the per-shift-hour pay Gini
@@ -16,7 +17,7 @@ const metric = process.argv[2] === 'order-earnings' ? 'orderPayPerShiftHour' : '
 function relaxedGini(instance: MdrpInstance): number {
   const couriers = instance.couriers;
   const counts = couriers.map(() => 0);
-  const eligible = instance.orders.map((o) => couriers.flatMap((c, i) => (c.onAt <= o.readyAt - 5 && o.readyAt <= c.offAt ? [i] : [])));
+  const eligible = instance.orders.map((o) => couriers.flatMap((c, i) => (mayTakeWhenReady(c, o.readyAt) ? [i] : [])));
   const holder = eligible.map((e) => e[0] ?? 0);
   holder.forEach((i) => counts[i]++);
   const giniNow = () => gini(couriers.map((c, i) => courierPay(c, counts[i], instance.parameters)[metric]));

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { CourierSnapshot, DEFAULT_ROLLING_HORIZON_CONFIG, fairnessTerm, planarTravelModel, WorkOutlook } from '@lib/dispatch-policy';
-import { MdrpInstance } from '../apps/sim/src/mdrp/instance';
+import { MdrpInstance, onShiftAt } from '../apps/sim/src/mdrp/instance';
 import { readMdrpInstance } from '../apps/sim/src/mdrp/read-instance';
 import { workOutlookOfDay } from '../apps/sim/src/mdrp/work-outlook-of-day';
 import { courierPay } from '../apps/sim/src/metrics/courier-pay';
 import { gini } from '../apps/sim/src/metrics/statistics';
+import { mayTakeWhenReady } from './quality/relaxation';
 import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames, sisterDay } from './quality/shared-instances';
 
 /** npx tsx bench/fairness-online-bound.ts — how far an online dispatcher that decides by our
@@ -19,14 +20,14 @@ function onlineGini(day: MdrpInstance, workOutlook: WorkOutlook | undefined): nu
   const jobs = new Map(day.couriers.map((c) => [c.id, 0]));
   for (const order of [...day.orders].sort((a, b) => a.readyAt - b.readyAt)) {
     const now = order.readyAt;
-    const onShift = day.couriers.filter((c) => c.onAt <= now && now <= c.offAt);
+    const onShift = day.couriers.filter((c) => onShiftAt(c, now));
     const couriers: CourierSnapshot[] = onShift.map((c) => {
       const done = jobs.get(c.id)!;
       return { id: c.id, position: c.start, shiftEndsAt: c.offAt, status: { kind: 'idle' }, ordersToday: done, earningsToday: 10 * done, onShiftMinutesToday: now - c.onAt };
     });
     const snapshot = { now, couriers, orders: [], weights: { fairness: 1 }, service: { pickup: 0, dropoff: 0 }, travel, workOutlook };
     const term = fairnessTerm(snapshot, DEFAULT_ROLLING_HORIZON_CONFIG.fairnessDecidedMinutes);
-    const eligible = onShift.filter((c) => c.onAt <= now - 5);
+    const eligible = onShift.filter((c) => mayTakeWhenReady(c, now));
     if (eligible.length === 0) continue;
     // Before anyone has a job the term is flat: the first eligible courier takes it, as in the bound.
     const chosen = eligible.reduce((best, c) => (term(c.id, 1) < term(best.id, 1) ? c : best));

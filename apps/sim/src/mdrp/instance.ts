@@ -25,6 +25,11 @@ export interface MdrpCourier {
   readonly offAt: number;
 }
 
+/** On shift at `minute`, both ends included (it may pick up at its off-time). */
+export function onShiftAt(courier: MdrpCourier, minute: number): boolean {
+  return courier.onAt <= minute && minute <= courier.offAt;
+}
+
 export interface MdrpParameters {
   readonly metresPerMinute: number;
   readonly pickupServiceMinutes: number;

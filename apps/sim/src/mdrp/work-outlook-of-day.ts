@@ -1,5 +1,5 @@
 import { WorkOutlook } from '@lib/dispatch-policy';
-import { MdrpInstance } from './instance';
+import { MdrpInstance, onShiftAt } from './instance';
 
 /** The work outlook a co-op would have learnt from a past day like this one:
  *  jobs per on-shift courier-hour in each slot, every order shared equally
@@ -9,7 +9,7 @@ export function workOutlookOfDay(day: MdrpInstance, slotMinutes = 30): WorkOutlo
   const slots = Math.ceil((Math.max(...day.couriers.map((c) => c.offAt)) + 1) / slotMinutes);
   const jobs = new Array<number>(slots).fill(0);
   for (const order of day.orders) {
-    const onShift = day.couriers.filter((c) => c.onAt <= order.readyAt && order.readyAt <= c.offAt).length;
+    const onShift = day.couriers.filter((c) => onShiftAt(c, order.readyAt)).length;
     const slot = Math.floor(order.readyAt / slotMinutes);
     if (onShift > 0 && slot < slots) jobs[slot] += 1 / onShift;
   }

@@ -1,4 +1,5 @@
 import { Assignment } from '@lib/dispatch-policy';
+import { onShiftAt } from '../mdrp/instance';
 import { readMdrpInstance } from '../mdrp/read-instance';
 import { sharedMdrpInstance, SMOKE_INSTANCE } from '../testing/shared-instance';
 import { applyDecisions, PolicyError } from './apply-decisions';
@@ -8,7 +9,7 @@ import { createWorld, SimWorld } from './sim-world';
 describe('applyDecisions (offers to simulated couriers)', () => {
   let world: SimWorld;
   const order = () => [...world.orders.values()].sort((a, b) => a.spec.placedAt - b.spec.placedAt)[0];
-  const courierOnShiftAt = (t: number) => [...world.couriers.values()].find((c) => c.spec.onAt <= t && t <= c.spec.offAt)!;
+  const courierOnShiftAt = (t: number) => [...world.couriers.values()].find((c) => onShiftAt(c.spec, t))!;
   beforeEach(() => (world = createWorld(readMdrpInstance(sharedMdrpInstance(SMOKE_INSTANCE)))));
 
   const offer = (courierId: string, orderId: string, restaurantId: string): Assignment => ({

@@ -1,4 +1,5 @@
 import { CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder, WorkOutlook } from '@lib/dispatch-policy';
+import { onShiftAt } from '../mdrp/instance';
 import { SimCourier, SimWorld } from './sim-world';
 
 /** The in-memory adapter: the same snapshot production builds from its
@@ -7,7 +8,7 @@ import { SimCourier, SimWorld } from './sim-world';
 export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights, workOutlook?: WorkOutlook): DispatchSnapshot {
   const couriers: CourierSnapshot[] = [];
   for (const courier of world.couriers.values()) {
-    if (courier.spec.onAt > now || courier.spec.offAt < now) continue;
+    if (!onShiftAt(courier.spec, now)) continue;
     couriers.push(courierSnapshot(world, courier, now));
   }
   const orders: WaitingOrder[] = [];
