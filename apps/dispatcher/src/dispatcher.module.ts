@@ -14,6 +14,7 @@ import { DispatchProcessor } from './dispatch/dispatch.processor';
 import { DispatchRun } from './dispatch/dispatch-run.service';
 import { DispatchSweep } from './dispatch/dispatch-sweep.service';
 import { SnapshotBuilder } from './dispatch/snapshot-builder';
+import { WorkOutlookSource } from './dispatch/work-outlook-source';
 import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
 import { OutboxPublisher } from './outbox/outbox-publisher';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -42,6 +43,7 @@ export class DispatcherModule {
         OutboxRelay,
         CooperativeLock,
         SnapshotBuilder,
+        WorkOutlookSource,
         DecisionApplier,
         DispatchRun,
         DispatchSweep,

@@ -41,6 +41,13 @@ export class Transactions {
     return this.current().manager;
   }
 
+  /** Runs SQL in the current transaction and returns its rows, for SELECT and for UPDATE … RETURNING
+   *  alike (through TypeORM the pg driver answers the latter as [rows, count]). */
+  async rows<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const result = await this.manager().query(sql, parameters);
+    return (Array.isArray(result[0]) ? result[0] : result) as T[];
+  }
+
   private async run<T>(cooperativeId: string | null, work: () => Promise<T>): Promise<T> {
     const enclosing = tenantStorage.getStore();
     if (enclosing && enclosing.cooperativeId === cooperativeId) return work();

@@ -10,6 +10,7 @@ export function presentCourier(courier: CourierEntity, name?: string) {
     capacity: courier.capacity,
     onShift: courier.onShift,
     shiftStartedAt: courier.shiftStartedAt?.toISOString() ?? null,
+    shiftEndsAt: courier.shiftEndsAt?.toISOString() ?? null,
     createdAt: courier.createdAt.toISOString(),
     updatedAt: courier.updatedAt.toISOString(),
   };

@@ -36,9 +36,9 @@ export class CouriersController {
 
   @Put('me/shift')
   @Roles('courier')
-  @ApiOperation({ summary: 'Start or end my shift (only couriers on shift receive offers)' })
+  @ApiOperation({ summary: 'Start or end my shift, or change its planned end (only couriers on shift receive offers)' })
   async setShift(@CurrentPrincipal() principal: Principal, @Body() body: ShiftDto) {
-    return presentCourier(await this.couriers.setShift(principal, body.onShift), principal.name);
+    return presentCourier(await this.couriers.setShift(principal, body), principal.name);
   }
 
   @Get(':id')

@@ -4,7 +4,10 @@ import { DispatchTrigger } from '@lib/dispatch';
 import { RealtimePublisher } from '@lib/realtime';
 import { ProblemError } from '@lib/http';
 import { Principal } from '@lib/auth';
-import { CreateCourierDto, UpdateCourierDto } from './courier.dto';
+import { CreateCourierDto, ShiftDto, UpdateCourierDto } from './courier.dto';
+
+/** Longer than any shift a co-op runs, short enough to catch a date typed a day off. */
+const MAX_PLANNED_SHIFT_MS = 16 * 3_600_000;
 
 @Injectable()
 export class CouriersService {
@@ -47,13 +50,15 @@ export class CouriersService {
   }
 
   /**
-   * Starts or ends a shift. Dispatchers see it live; the gateways start or stop tracking the
-   * courier; a courier coming on shift may be what waiting orders were waiting for.
+   * Starts or ends a shift, or changes its planned end. Dispatchers see it live; the gateways
+   * start or stop tracking the courier; a courier coming on shift (or staying longer) may be
+   * what waiting orders were waiting for.
    */
-  async setShift(principal: Principal, onShift: boolean) {
-    const { id, onShift: wasOnShift } = await this.mine(principal);
-    const courier = (await this.couriers.setShift(id, onShift))!;
-    if (onShift && !wasOnShift) await this.dispatch.request('courier_on_shift');
+  async setShift(principal: Principal, { onShift, until }: ShiftDto) {
+    const endsAt = plannedEnd(onShift, until);
+    const { id } = await this.mine(principal);
+    const courier = onShift ? (await this.couriers.startShift(id, endsAt))! : (await this.couriers.endShift(id))!;
+    if (onShift) await this.dispatch.request('courier_on_shift');
     const busy = await this.orders.holdsAny(id);
     this.transactions.afterCommit(() =>
       this.realtime.toCooperative(courier.cooperativeId).emit('courier.status', {
@@ -71,4 +76,14 @@ export class CouriersService {
     const names = await this.couriers.namesOf(result.items.map((courier) => courier.id));
     return { ...result, names };
   }
+}
+
+function plannedEnd(onShift: boolean, until: string | undefined): Date | null {
+  if (until === undefined) return null;
+  if (!onShift) throw ProblemError.invalid([{ field: 'until', message: 'until plans the end of a shift being started or kept; leave it out to end one' }]);
+  const endsAt = new Date(until);
+  const ahead = endsAt.getTime() - Date.now();
+  if (ahead <= 0) throw ProblemError.invalid([{ field: 'until', message: 'until must be in the future' }]);
+  if (ahead > MAX_PLANNED_SHIFT_MS) throw ProblemError.invalid([{ field: 'until', message: 'until must be within 16 hours' }]);
+  return endsAt;
 }

@@ -30,6 +30,9 @@ export interface CourierContext {
 type Goal = { kind: 'wander' } | { kind: 'pickup' | 'dropoff'; orderId: string };
 
 const DECLINE_REASONS = ['too far for me', 'flat tyre', 'my shift ends soon', 'bag already full'];
+/** Riders say when they plan to stop (2 to 4 hours ahead) and, the demo running on, stay longer when that nears. */
+const PLANNED_SHIFT_HOURS = [2, 4] as const;
+const STAY_LONGER_WITHIN_MS = 10 * 60_000;
 /** Idle riders drift around the centre, where most restaurants are. */
 const WANDER_RADIUS_METERS = 1500;
 
@@ -48,6 +51,7 @@ export class CourierBot {
   /** Orders whose offer this courier is accepting: their `order.updated` may arrive before the answer. */
   private readonly accepting = new Set<string>();
   private onShift = false;
+  private plannedEnd = 0;
   private breakUntil: number | null = null;
   private idleUntil = 0;
   private waitingLogged = false;
@@ -98,6 +102,7 @@ export class CourierBot {
       if (this.breakUntil !== null && now >= this.breakUntil) await this.endBreak();
       return;
     }
+    if (now > this.plannedEnd - STAY_LONGER_WITHIN_MS) await this.stayLonger();
     if (this.goalIsStale()) [this.ride, this.goal] = [null, null];
     if (this.ride && !this.ride.arrived) {
       this.ride.advance(seconds);
@@ -209,8 +214,17 @@ export class CourierBot {
     this.context.log(this.who, 'back on shift');
   }
 
+  private async stayLonger(): Promise<void> {
+    await this.setShift(true);
+    this.context.log(this.who, `staying on until ${new Date(this.plannedEnd).toTimeString().slice(0, 5)}`);
+  }
+
+  /** Going on shift (or staying longer) plans a new end a few hours ahead. */
   private async setShift(onShift: boolean): Promise<void> {
-    await this.context.api.put('/api/v1/couriers/me/shift', { auth: this.session, body: { onShift } });
+    const plannedEnd = Date.now() + this.choices.between(...PLANNED_SHIFT_HOURS) * 3_600_000;
+    const body = onShift ? { onShift, until: new Date(plannedEnd).toISOString() } : { onShift };
+    await this.context.api.put('/api/v1/couriers/me/shift', { auth: this.session, body });
+    if (onShift) this.plannedEnd = plannedEnd;
     if (onShift !== this.onShift) this.context.stats.couriersOnShift += onShift ? 1 : -1;
     this.onShift = onShift;
   }

@@ -9,6 +9,7 @@ import { histogram } from '@lib/observability';
 import { CooperativeLock } from './cooperative-lock';
 import { DecisionApplier } from './decision-applier';
 import { SnapshotBuilder } from './snapshot-builder';
+import { WorkOutlookSource } from './work-outlook-source';
 
 const decisionSeconds = histogram('dispatch_decision_seconds', 'Time to build a snapshot, decide and apply it, per cooperative', [], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]);
 
@@ -34,6 +35,7 @@ export class DispatchRun {
     private readonly positions: CourierPositions,
     private readonly snapshots: SnapshotBuilder,
     private readonly applier: DecisionApplier,
+    private readonly outlooks: WorkOutlookSource,
     private readonly config: AppConfig,
   ) {
     this.policy = createPolicy(config.env.DISPATCH_POLICY);
@@ -61,10 +63,11 @@ export class DispatchRun {
     const couriers = await this.state.couriersOnShift(cooperative.timezone);
     const held = await this.state.heldOrders();
     const positions = await this.positions.all(cooperativeId, this.config.env.POSITION_MAX_AGE_SECONDS, now);
+    const workOutlook = await this.outlooks.forCooperative(cooperativeId, cooperative.timezone, now);
     // Past the co-op's offer limit an order waits for a person, as the contract says.
     const exhausted = waiting.filter((order) => order.offersMade >= settings.maxOffersPerOrder).map((order) => order.id);
     const dispatchable = waiting.filter((order) => order.offersMade < settings.maxOffersPerOrder);
-    const { snapshot, spareCapacity } = this.snapshots.build({ now, settings, waiting: dispatchable, couriers, held, positions });
+    const { snapshot, spareCapacity } = this.snapshots.build({ now, settings, waiting: dispatchable, couriers, held, positions, workOutlook });
     const unservable = new Set(
       snapshot.orders.filter((order) => !snapshot.couriers.some((courier) => !order.excludedCourierIds.includes(courier.id))).map((order) => order.id),
     );

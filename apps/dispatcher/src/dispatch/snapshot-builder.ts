@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CooperativeSettings, CourierOnShiftRow, HeldOrderRow, WaitingOrderRow } from '@lib/database';
 import { BIKE_DETOUR_FACTOR, BIKE_SPEED_METERS_PER_MINUTE, LatLng, LocalProjection } from '@lib/geo';
-import { CourierSnapshot, CourierStatus, DispatchSnapshot, planarTravelModel, TravelModel, WaitingOrder } from '@lib/dispatch-policy';
+import { CourierSnapshot, CourierStatus, DispatchSnapshot, planarTravelModel, TravelModel, WaitingOrder, WorkOutlook } from '@lib/dispatch-policy';
 import type { LivePosition } from '@lib/positions';
 
-/** Production has no planned shift end: a courier ends a shift by toggling it off. */
+/** A courier who gave no planned end is assumed to ride a usual shift from now on (it ends it by toggling it off). */
 const OPEN_SHIFT_MINUTES = 8 * 60;
 const SERVICE_MINUTES = { pickup: 4, dropoff: 2 };
 
@@ -15,6 +15,8 @@ export interface DispatchState {
   couriers: CourierOnShiftRow[];
   held: HeldOrderRow[];
   positions: LivePosition[];
+  /** The co-op's expected jobs per courier-hour, learnt from its past days (none while it has too little history). */
+  workOutlook?: WorkOutlook;
 }
 
 export interface BuiltSnapshot {
@@ -28,7 +30,8 @@ const toMinutes = (date: Date) => date.getTime() / 60_000;
 /**
  * The production adapter's half of "one policy, two worlds": turns database rows and live
  * positions into the policy's planar, minute-based snapshot. Couriers without a recent
- * position or without spare capacity are left out; they cannot take work now.
+ * position, without spare capacity or past the end they planned for their shift are left
+ * out; they cannot take work now.
  */
 @Injectable()
 export class SnapshotBuilder {
@@ -44,17 +47,18 @@ export class SnapshotBuilder {
       const position = positionOf.get(courier.id);
       const held = heldBy.get(courier.id) ?? [];
       const spare = courier.capacity - held.length;
-      if (!position || spare <= 0) continue;
+      const shiftEndsAt = courier.shiftEndsAt ? toMinutes(courier.shiftEndsAt) : now + OPEN_SHIFT_MINUTES;
+      if (!position || spare <= 0 || shiftEndsAt <= now) continue;
       spareCapacity.set(courier.id, spare);
       const at = projection.toPlanar(position);
       couriers.push({
         id: courier.id,
         position: at,
-        shiftEndsAt: now + OPEN_SHIFT_MINUTES,
+        shiftEndsAt,
         status: statusOf(held, at, now, projection, travel),
         ordersToday: courier.deliveredToday,
         earningsToday: courier.earnedToday,
-        onShiftMinutesToday: courier.shiftStartedAt ? Math.max(0, now - toMinutes(courier.shiftStartedAt)) : 0,
+        onShiftMinutesToday: courier.onShiftMinutesToday,
       });
     }
     const orders: WaitingOrder[] = state.waiting.map((order) => ({
@@ -78,6 +82,7 @@ export class SnapshotBuilder {
         },
         service: SERVICE_MINUTES,
         travel,
+        workOutlook: state.workOutlook,
       },
       spareCapacity,
     };

@@ -1,17 +1,20 @@
-import { WorkOutlook } from '@lib/dispatch-policy';
-import { MdrpInstance, onShiftAt } from './instance';
+import { learnWorkOutlook, PastSlotWork, WorkOutlook } from '@lib/dispatch-policy';
+import { MdrpInstance } from './instance';
 
-/** The work outlook a co-op would have learnt from a past day like this one:
- *  jobs per on-shift courier-hour in each slot, every order shared equally
- *  among the couriers on shift when its food is ready. Fed the replayed day
- *  itself it knows that day's demand: an upper estimate, not a forecast. */
-export function workOutlookOfDay(day: MdrpInstance, slotMinutes = 30): WorkOutlook {
+/** The work outlook a co-op would have learnt from a past day like this one, by the
+ *  function production learns with: jobs (in the slot their food was ready) over
+ *  courier-hours on shift, slot by slot. Fed the replayed day itself it knows that
+ *  day's demand: an upper estimate, not a forecast. */
+export function workOutlookOfDay(day: MdrpInstance, slotMinutes = 30): WorkOutlook | undefined {
   const slots = Math.ceil((Math.max(...day.couriers.map((c) => c.offAt)) + 1) / slotMinutes);
-  const jobs = new Array<number>(slots).fill(0);
+  const work = Array.from({ length: slots }, (): { jobs: number; courierHours: number } => ({ jobs: 0, courierHours: 0 }));
   for (const order of day.orders) {
-    const onShift = day.couriers.filter((c) => onShiftAt(c, order.readyAt)).length;
     const slot = Math.floor(order.readyAt / slotMinutes);
-    if (onShift > 0 && slot < slots) jobs[slot] += 1 / onShift;
+    if (slot < slots) work[slot].jobs += 1;
   }
-  return { startsAt: 0, slotMinutes, jobsPerCourierHour: jobs.map((j) => (j * 60) / slotMinutes) };
+  work.forEach((slot, index) => {
+    const [from, to] = [index * slotMinutes, (index + 1) * slotMinutes];
+    for (const courier of day.couriers) slot.courierHours += Math.max(0, Math.min(to, courier.offAt) - Math.max(from, courier.onAt)) / 60;
+  });
+  return learnWorkOutlook(0, slotMinutes, work satisfies PastSlotWork[]);
 }

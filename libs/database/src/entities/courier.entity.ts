@@ -12,6 +12,8 @@ export class CourierEntity {
   @Column('integer') capacity: number;
   @Column({ name: 'on_shift', type: 'boolean', default: false }) onShift: boolean;
   @Column({ name: 'shift_started_at', type: 'timestamptz', nullable: true }) shiftStartedAt: Date | null;
+  /** When the courier plans to stop taking jobs (no pickups after it); null: until it ends the shift. */
+  @Column({ name: 'shift_ends_at', type: 'timestamptz', nullable: true }) shiftEndsAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

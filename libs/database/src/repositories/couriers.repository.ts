@@ -32,15 +32,34 @@ export class CouriersRepository {
     return result.affected ? this.findById(id) : null;
   }
 
-  /** Starts or ends a shift; returns the courier, or null when it is not in this cooperative. */
-  async setShift(id: string, onShift: boolean): Promise<CourierEntity | null> {
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ onShift, shiftStartedAt: () => (onShift ? 'coalesce(shift_started_at, now())' : 'NULL') })
-      .where('id = :id', { id })
-      .execute();
-    return result.affected ? this.findById(id) : null;
+  /**
+   * Starts a shift (or, already on shift, changes its planned end) and opens its row in the
+   * shift log; returns the courier, or null when it is not in this cooperative.
+   */
+  async startShift(id: string, endsAt: Date | null): Promise<CourierEntity | null> {
+    const updated = await this.transactions.rows(
+      `UPDATE couriers SET on_shift = true, shift_started_at = coalesce(shift_started_at, now()), shift_ends_at = $2, updated_at = now()
+       WHERE id = $1 RETURNING id`,
+      [id, endsAt],
+    );
+    if (!updated.length) return null;
+    await this.transactions.rows(
+      `INSERT INTO courier_shifts (courier_id, started_at) SELECT id, shift_started_at FROM couriers WHERE id = $1
+       ON CONFLICT (courier_id) WHERE ended_at IS NULL DO NOTHING`,
+      [id],
+    );
+    return this.findById(id);
+  }
+
+  /** Ends the shift and closes its row in the shift log; null when not in this cooperative. */
+  async endShift(id: string): Promise<CourierEntity | null> {
+    const updated = await this.transactions.rows(
+      `UPDATE couriers SET on_shift = false, shift_started_at = NULL, shift_ends_at = NULL, updated_at = now() WHERE id = $1 RETURNING id`,
+      [id],
+    );
+    if (!updated.length) return null;
+    await this.transactions.rows(`UPDATE courier_shifts SET ended_at = greatest(now(), started_at) WHERE courier_id = $1 AND ended_at IS NULL`, [id]);
+    return this.findById(id);
   }
 
   list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierEntity>> {
@@ -71,3 +90,4 @@ export class CouriersRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 }
+

@@ -18,9 +18,26 @@ export interface CourierOnShiftRow {
   id: string;
   name: string;
   capacity: number;
-  shiftStartedAt: Date | null;
+  /** The end the courier planned for this shift, if it gave one. */
+  shiftEndsAt: Date | null;
+  /** Minutes on shift since local midnight, every shift of the day counted. */
+  onShiftMinutesToday: number;
   deliveredToday: number;
   earnedToday: number;
+}
+
+/** Past days' work in one slot (say a half hour) of the local day, summed over the days. */
+export interface PastWorkSlotRow {
+  slot: number;
+  jobs: number;
+  courierHours: number;
+}
+
+export interface PastWork {
+  /** Local midnight of today: where slot 0 of today starts. */
+  todayStartsAt: Date;
+  slotMinutes: number;
+  slots: PastWorkSlotRow[];
 }
 
 /** An order a courier holds or has an open offer for: the courier's current job. */
@@ -41,7 +58,7 @@ export class DispatchStateRepository {
   constructor(private readonly transactions: Transactions) {}
 
   private query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.transactions.manager().query(sql, parameters);
+    return this.transactions.rows<T>(sql, parameters);
   }
 
   /** Pending orders (flagged ones too: a courier may have come on shift), with the couriers that turned each down. */
@@ -59,18 +76,60 @@ export class DispatchStateRepository {
       ORDER BY o.created_at`);
   }
 
-  /** Couriers on shift with their capacity and what they delivered and earned since local midnight. */
+  /** Couriers on shift with their capacity, planned shift end, and what they worked, delivered
+   *  and earned since local midnight (a courier back for the evening has also worked at lunch). */
   couriersOnShift(timezone: string): Promise<CourierOnShiftRow[]> {
     return this.query<CourierOnShiftRow>(
-      `WITH day AS (SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS start)
-       SELECT c.id, u.name, c.capacity, c.shift_started_at AS "shiftStartedAt",
+      `WITH day AS (SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS start),
+       worked AS (
+         SELECT s.courier_id, sum(extract(epoch FROM coalesce(s.ended_at, now()) - greatest(s.started_at, (SELECT start FROM day))) / 60) AS minutes
+         FROM courier_shifts s
+         WHERE coalesce(s.ended_at, now()) > (SELECT start FROM day)
+         GROUP BY s.courier_id
+       )
+       SELECT c.id, u.name, c.capacity, c.shift_ends_at AS "shiftEndsAt",
+         coalesce(max(w.minutes), 0)::float8 AS "onShiftMinutesToday",
          count(o.id)::int AS "deliveredToday", coalesce(sum(o.price_amount), 0)::int AS "earnedToday"
        FROM couriers c JOIN users u ON u.id = c.user_id
+       LEFT JOIN worked w ON w.courier_id = c.id
        LEFT JOIN orders o ON o.courier_id = c.id AND o.status = 'delivered' AND o.updated_at >= (SELECT start FROM day)
        WHERE c.on_shift
        GROUP BY c.id, u.name`,
       [timezone],
     );
+  }
+
+  /**
+   * What the co-op's past days say about work per courier, slot by slot of the local day:
+   * delivered orders (in the slot their food was ready) and courier-hours on shift, summed
+   * over the `days` days before today. Set-based: each shift is cut into the slots it spans.
+   */
+  async pastWork(timezone: string, days: number, slotMinutes: number): Promise<PastWork> {
+    const [{ today }] = await this.query<{ today: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS today`, [timezone]);
+    const slots = await this.query<PastWorkSlotRow>(
+      `WITH span AS (SELECT $4::timestamptz - make_interval(days => $2) AS since, $4::timestamptz AS until, make_interval(mins => $3) AS step),
+       jobs AS (
+         SELECT floor(extract(epoch FROM (o.ready_at AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, count(*) AS jobs
+         FROM orders o, span
+         WHERE o.status = 'delivered' AND o.ready_at >= span.since AND o.ready_at < span.until
+         GROUP BY 1
+       ), pieces AS (
+         SELECT b AS starts,
+           extract(epoch FROM least(coalesce(s.ended_at, now()), b + span.step, span.until) - greatest(s.started_at, b, span.since)) / 3600 AS hours
+         FROM courier_shifts s, span,
+           generate_series(date_bin(span.step, greatest(s.started_at, span.since), span.until), least(coalesce(s.ended_at, now()), span.until), span.step) b
+         WHERE s.started_at < span.until AND coalesce(s.ended_at, now()) > span.since
+       ), hours AS (
+         SELECT floor(extract(epoch FROM (starts AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, sum(hours) AS hours
+         FROM pieces WHERE hours > 0 GROUP BY 1
+       )
+       SELECT n AS slot, coalesce(jobs.jobs, 0)::float8 AS jobs, coalesce(hours.hours, 0)::float8 AS "courierHours"
+       FROM generate_series(0, (24 * 60 / $3) - 1) n
+       LEFT JOIN jobs ON jobs.slot = n LEFT JOIN hours ON hours.slot = n
+       ORDER BY n`,
+      [timezone, days, slotMinutes, today],
+    );
+    return { todayStartsAt: today, slotMinutes, slots };
   }
 
   /** Every order a courier holds (assigned, picked up) or is being offered. */
@@ -86,11 +145,11 @@ export class DispatchStateRepository {
 
   async flagNeedsAttention(orderIds: string[]): Promise<string[]> {
     if (!orderIds.length) return [];
-    const rows: { id: string }[] = await this.query(
+    const rows = await this.query<{ id: string }>(
       `UPDATE orders SET needs_attention = true, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending' AND NOT needs_attention RETURNING id`,
       [orderIds],
     );
-    return (Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows).map((row) => row.id);
+    return rows.map((row) => row.id);
   }
 
   /** Cooperatives with waiting orders or overdue offers, across tenants (for the periodic sweep). */

@@ -25,10 +25,8 @@ const columns = `id, order_id AS "orderId", courier_id AS "courierId", status, c
 export class OffersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private async query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    const result = await this.transactions.manager().query(sql, parameters);
-    // UPDATE … RETURNING comes back as [rows, count] from the pg driver through TypeORM.
-    return (Array.isArray(result[0]) ? result[0] : result) as T[];
+  private query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.transactions.rows<T>(sql, parameters);
   }
 
   async open(orderId: string, courierId: string, timeoutSeconds: number): Promise<OfferRecord | null> {

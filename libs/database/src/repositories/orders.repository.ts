@@ -95,8 +95,7 @@ export class OrdersRepository {
       parameters.push(heldBy);
       condition += ` AND o.courier_id = $${parameters.length}`;
     }
-    const rows = await this.query(`UPDATE orders o SET ${sets.join(', ')} WHERE ${condition} RETURNING ${orderColumns}`, parameters);
-    const [updated] = Array.isArray(rows[0]) ? (rows[0] as Record<string, unknown>[]) : rows;
+    const [updated] = await this.transactions.rows<Record<string, unknown>>(`UPDATE orders o SET ${sets.join(', ')} WHERE ${condition} RETURNING ${orderColumns}`, parameters);
     return updated ? toOrderRecord(updated) : null;
   }
 

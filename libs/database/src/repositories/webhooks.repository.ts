@@ -66,8 +66,8 @@ export class WebhooksRepository {
   }
 
   async deactivate(id: string): Promise<boolean> {
-    const rows = await this.query(`UPDATE webhook_subscriptions SET active = false, updated_at = now() WHERE id = $1 RETURNING id`, [id]);
-    return (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
+    const rows = await this.transactions.rows(`UPDATE webhook_subscriptions SET active = false, updated_at = now() WHERE id = $1 RETURNING id`, [id]);
+    return rows.length > 0;
   }
 
   /** Active subscriptions that want `eventType` for an order of `merchantId` (co-op wide ones included). */

@@ -22,3 +22,32 @@ export function expectedJobs(outlook: WorkOutlook, from: number, to: number): nu
   });
   return jobs;
 }
+
+/** Past work in one slot, summed over the days it was learnt from. */
+export interface PastSlotWork {
+  readonly jobs: number;
+  readonly courierHours: number;
+}
+
+/** Below this many courier-hours in all, past days say too little: no outlook (the pace so far is used). */
+export const MIN_COURIER_HOURS_TO_LEARN = 20;
+/** A slot with fewer courier-hours than this gets the whole history's rate instead of its own noise. */
+const MIN_COURIER_HOURS_PER_SLOT = 2;
+
+/**
+ * Learns a work outlook from past days: jobs over courier-hours, slot by slot (a ratio, so a
+ * slot where couriers were plentiful counts for more than one where two riders stood in).
+ * Production learns from its own last weeks; the simulator from another MDRP day. The same
+ * function in both worlds, so the bench measures what production would do.
+ */
+export function learnWorkOutlook(startsAt: number, slotMinutes: number, slots: readonly PastSlotWork[]): WorkOutlook | undefined {
+  const jobs = slots.reduce((sum, slot) => sum + slot.jobs, 0);
+  const hours = slots.reduce((sum, slot) => sum + slot.courierHours, 0);
+  if (hours < MIN_COURIER_HOURS_TO_LEARN) return undefined;
+  const overall = jobs / hours;
+  return {
+    startsAt,
+    slotMinutes,
+    jobsPerCourierHour: slots.map((slot) => (slot.courierHours >= MIN_COURIER_HOURS_PER_SLOT ? slot.jobs / slot.courierHours : overall)),
+  };
+}
