@@ -54,7 +54,7 @@ const variants = args.quick
   ? []
   : [
       ...(['same-day', 'sister-day'] as const).map((workOutlook) => ({
-        label: `half-size, work outlook learnt from the ${workOutlook === 'same-day' ? 'replayed day itself (upper estimate)' : 'sister day (o50 ↔ r50)'}`,
+        label: `half-size, work outlook learnt from the ${workOutlook === 'same-day' ? 'replayed day itself (upper estimate)' : 'sister day (o50 ↔ r50), as production learns from past weeks'}`,
         policy: 'rolling-horizon',
         runs: half.map((n) => run(n, 'rolling-horizon', { workOutlook })),
       })),
@@ -119,7 +119,7 @@ const markdown = [
   '',
   'Fairness weight: minutes of delivery time the co-op accepts per unit of spread growth (default in the main table); ' +
     'in brackets what the term evens out: order earnings per shift-hour (the default) or guaranteed pay per shift-hour (`fairnessTarget: \'guaranteed-pay\'`). ' +
-    'Work outlook: the co-op\'s expected jobs per courier-hour by half hour, learnt from a day (`--work-outlook`); the main table runs without one, as production does. ' +
+    'Work outlook: the co-op\'s expected jobs per courier-hour by half hour, learnt from a day (`--work-outlook`) with the function production learns from its past weeks; the main table runs without one, as production does for a co-op with too little history. ' +
     'Declines: each offer declined with probability 0.1 (seeded), declined orders re-offered in the same minute. ' +
     'Scarcity: the 8 full-size days with every third (or every second) courier removed, stand-ins for the held-out days with few couriers per order ' +
     '(with a third removed greedy misses up to 13 % of the orders of a day, over 10 % on the two slowest days: the regime the issue describes).',
