@@ -40,6 +40,9 @@ describe('courier shifts', () => {
     const until = inMinutes(120);
     const started = await system.api.http.put('/api/v1/couriers/me/shift').set(coop.courier.auth).send({ onShift: true, until }).expect(200);
     expect(started.body).toMatchObject({ onShift: true, shiftEndsAt: until });
+    // Dispatchers see who is leaving when.
+    const board = (await system.api.http.get('/api/v1/dispatch/board').set(coop.dispatcher.auth).expect(200)).body;
+    expect(board.couriers.find((courier: { id: string }) => courier.id === coop.courier.courierId)).toMatchObject({ shiftEndsAt: until });
 
     // Staying longer keeps the shift (same start, one open row) and moves its end.
     const later = inMinutes(180);

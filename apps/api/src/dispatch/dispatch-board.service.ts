@@ -44,6 +44,8 @@ export class DispatchBoard {
           onShift: courier.onShift,
           status: !courier.onShift ? 'offline' : activeOrderIds.length ? 'busy' : 'available',
           capacity: courier.capacity,
+          // When the courier plans to stop; null for an open-ended shift.
+          shiftEndsAt: courier.shiftEndsAt?.toISOString() ?? null,
           position: position
             ? { lat: position.lat, lng: position.lng, at: position.at.toISOString(), stale: now - position.at.getTime() > staleAfterMs }
             : null,
