@@ -1,4 +1,4 @@
-import { api, ApiError } from '../shared/api-client';
+import { api } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { onLanguageChange, t } from '../shared/i18n';
 import { bindLiveBadge, connectLive } from '../shared/live';
@@ -9,13 +9,14 @@ import { JobsView } from './jobs-view';
 import { LocationSender } from './location-sender';
 import { Offer, offerCard } from './offer-card';
 import { OfflineQueue } from './offline-queue';
+import { problemMessage, sendShiftChange, ShiftState } from './shift-request';
 import { shiftToggle } from './shift-toggle';
 
 /** How often to retry the offline queue while items wait, besides the `online` event. */
 const RETRY_MS = 15_000;
 
 void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config, session, shell }) => {
-  const me = await api<{ id: string; onShift: boolean }>('GET', '/couriers/me');
+  const me = await api<{ id: string } & ShiftState>('GET', '/couriers/me');
   const queue = new OfflineQueue(me.id);
   const socket = connectLive(config.trackingUrl, '/courier', { token: session.accessToken });
   shell.liveBadge.hidden = false;
@@ -33,22 +34,28 @@ void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config,
   const openOffers = new Map<string, () => void>();
   const pending = h('p', { class: 'hint', 'data-testid': 'offline-queue' });
 
-  const applyShift = (onShift: boolean) => {
-    shift.set(onShift);
+  let shiftChanges = 0;
+  const applyShift = ({ onShift, shiftEndsAt }: ShiftState) => {
+    shiftChanges += 1;
+    shift.set({ onShift, shiftEndsAt });
     if (onShift) sender.start();
     else sender.stop();
   };
-  const shift = shiftToggle(async (onShift) => {
-    try {
-      await api('PUT', '/couriers/me/shift', { onShift });
-    } catch (error) {
-      if (!(error as ApiError).isNetwork) return shell.announce(t('error.generic', { detail: (error as Error).message }), 'error');
-      queue.addAction({ method: 'PUT', path: '/couriers/me/shift', body: { onShift } });
-    }
-    applyShift(onShift);
+  const shift = shiftToggle(async (change) => {
+    shiftChanges += 1;
+    const outcome = await sendShiftChange(change, queue);
+    if ('refused' in outcome) shift.refused(outcome.refused);
+    else applyShift(outcome.state);
   });
   shell.main.append(h('div', { class: 'column' }, shift.element, offers, jobs.element, jobMap.element, pending));
-  applyShift(me.onShift);
+  applyShift(me);
+  // After a replay the server's word wins: a queued shift change may have been refused
+  // (its planned end gone by meanwhile). Unless the courier changed the shift during the request.
+  const reloadShift = async () => {
+    const before = shiftChanges;
+    const current = await api<ShiftState>('GET', '/couriers/me');
+    if (shiftChanges === before) applyShift(current);
+  };
 
   const renderPending = () => {
     pending.textContent = queue.size ? t('courier.queued', { count: queue.size }) : '';
@@ -57,9 +64,12 @@ void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config,
   onLanguageChange(renderPending);
   renderPending();
   const flush = () =>
-    void queue.flush((action, error) =>
-      shell.announce(t('error.generic', { detail: `${action ? action.path : 'locations'}: ${error.message}` }), 'error'),
-    );
+    void queue
+      .flush((action, error) =>
+        shell.announce(t('error.generic', { detail: `${action ? action.path : 'locations'}: ${problemMessage(error)}` }), 'error'),
+      )
+      .then(() => (queue.size ? undefined : reloadShift()))
+      .catch(() => undefined);
 
   socket.on('offer', (offer: Offer) => {
     if (openOffers.has(offer.offerId)) return;

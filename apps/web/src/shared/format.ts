@@ -11,6 +11,15 @@ export function formatTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(language(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/**
+ * A time of day as the device writes clocks (24-hour or am/pm, from the browser's own locale
+ * when it speaks the page's language), so it reads like what its time inputs show: "21:30".
+ */
+export function formatClockTime(iso: string): string {
+  const locale = navigator.languages.find((tag) => tag.toLowerCase().split('-')[0] === language()) ?? language();
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
 export function formatKm(meters: number | undefined): string {
   return meters === undefined ? '–' : (meters / 1000).toFixed(1);
 }
