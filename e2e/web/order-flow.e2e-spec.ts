@@ -105,7 +105,8 @@ describe('an order from the merchant page to the courier page', () => {
 
   it('a dispatcher assigns a waiting order by hand and reads its dispatch log', async () => {
     const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
-    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true }).expect(200);
+    const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true, until }).expect(200);
     const created = await stack.api.http
       .post('/api/v1/orders')
       .set(manual.merchantUser.auth)
@@ -118,6 +119,9 @@ describe('an order from the merchant page to the courier page', () => {
     const page = await office.newPage();
     await page.goto('/app/dispatch');
     await page.locator('[data-list="queue"] [data-order-id]', { hasText: 'by-hand' }).click();
+    // The picker says when each courier plans to stop, in the dispatcher's clock.
+    const untilClock = await page.evaluate<string>(`new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(new Date(${JSON.stringify(until)}))`);
+    await expect(page.getByLabel('Courier').locator(`option[value="${manual.courier.courierId}"]`).textContent()).resolves.toContain(`until ${untilClock}`);
     await page.getByLabel('Courier').selectOption(manual.courier.courierId);
     await page.getByRole('button', { name: 'Assign' }).click();
     await page.locator('[data-list="active"] [data-order-id]', { hasText: 'by-hand' }).waitFor();

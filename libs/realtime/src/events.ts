@@ -60,6 +60,8 @@ export interface CourierStatusEvent {
   status: CourierActivity;
   /** The courier's display name (an addition to the contract: dispatch boards loaded earlier do not know it). */
   name?: string;
+  /** When the courier plans to stop, null for an open-ended shift (an addition to the contract). */
+  shiftEndsAt?: string | null;
 }
 
 export interface TrackStatusEvent {

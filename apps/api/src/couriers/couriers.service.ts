@@ -66,6 +66,7 @@ export class CouriersService {
         name: principal.name,
         onShift,
         status: !onShift ? 'offline' : busy ? 'busy' : 'available',
+        shiftEndsAt: courier.shiftEndsAt?.toISOString() ?? null,
       }),
     );
     return courier;

@@ -21,6 +21,7 @@ export interface CourierStatusEvent {
   status: string;
   /** Sent by the API with shift changes, so a courier who starts after the board loaded has a name. */
   name?: string;
+  shiftEndsAt?: string | null;
 }
 
 /**
@@ -70,6 +71,7 @@ export class BoardStore {
     courier.onShift = event.onShift;
     courier.status = event.status;
     if (event.name) courier.name = event.name;
+    if (event.shiftEndsAt !== undefined) courier.shiftEndsAt = event.shiftEndsAt;
     this.dirtyCouriers.add(courier.id);
     this.emit('couriers');
   }

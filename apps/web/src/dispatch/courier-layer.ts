@@ -1,5 +1,6 @@
 import L from 'leaflet';
 import { everyFrame } from '../shared/dom';
+import { courierLabel } from '../shared/format';
 import { markerColors } from '../shared/map';
 import type { BoardStore, CourierState } from './board-store';
 
@@ -42,11 +43,13 @@ export class CourierLayer {
     const latLng: L.LatLngTuple = [courier.position.lat, courier.position.lng];
     if (!marker) {
       marker = L.circleMarker(latLng, { renderer: this.renderer, radius: 6, weight: 2, fillOpacity: 0.9 });
-      marker.bindTooltip(courier.name);
+      marker.bindTooltip(courierLabel(courier));
       this.group.addLayer(marker);
       this.markers.set(courier.id, marker);
     } else {
       marker.setLatLng(latLng);
+      // A shift event may have brought a name or a planned end.
+      marker.setTooltipContent(courierLabel(courier));
     }
     marker.setStyle(this.styleFor(courier));
   }

@@ -1,6 +1,6 @@
 import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
-import { formatKm, formatMoney, formatTime, statusLabel } from '../shared/format';
+import { courierLabel, formatKm, formatMoney, formatTime, statusLabel } from '../shared/format';
 import { distanceMeters } from '../shared/geometry';
 import { t } from '../shared/i18n';
 import type { Order } from '../shared/types';
@@ -83,7 +83,7 @@ export class OrderPanel {
     withDistance.sort((a, b) => a.meters - b.meters);
     return withDistance.slice(0, PICKER_SIZE).map(({ courier, meters }) => {
       const where = Number.isFinite(meters) ? t('dispatch.distanceKm', { km: formatKm(meters) }) : t('courierStatus.stale');
-      return h('option', { value: courier.id }, `${courier.name} · ${where} · ${courier.activeOrderIds.length ? t('courierStatus.busy') : t('courierStatus.available')}`);
+      return h('option', { value: courier.id }, `${courierLabel(courier)} · ${where} · ${courier.activeOrderIds.length ? t('courierStatus.busy') : t('courierStatus.available')}`);
     });
   }
 

@@ -20,6 +20,11 @@ export function formatClockTime(iso: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** "Léa · until 21:30" (a courier's name, with its planned end of shift when it gave one). */
+export function courierLabel(courier: { name: string; shiftEndsAt?: string | null }): string {
+  return courier.shiftEndsAt ? `${courier.name} · ${t('dispatch.until', { time: formatClockTime(courier.shiftEndsAt) })}` : courier.name;
+}
+
 export function formatKm(meters: number | undefined): string {
   return meters === undefined ? '–' : (meters / 1000).toFixed(1);
 }

@@ -45,6 +45,8 @@ export interface BoardCourier {
   status: string;
   position: (LatLng & { at?: string }) | null;
   activeOrderIds: string[];
+  /** When the courier plans to stop; null for an open-ended shift. */
+  shiftEndsAt?: string | null;
 }
 
 export interface Page<T> {
