@@ -119,7 +119,7 @@ describe('courier locations over /courier', () => {
     // The shift endpoint publishes courier.status: dispatchers see it, the gateways stop tracking.
     const statusSeen = nextEvent(dispatcher, 'courier.status', (event: { courierId: string }) => event.courierId === courier.courierId);
     await harness.api.http.put('/api/v1/couriers/me/shift').set(courier.auth).send({ onShift: false }).expect(200);
-    expect(await statusSeen).toEqual({ courierId: courier.courierId, name: courier.user.name, onShift: false, status: 'offline' });
+    expect(await statusSeen).toEqual({ courierId: courier.courierId, name: courier.user.name, onShift: false, status: 'offline', shiftEndsAt: null });
     await eventually('the courier to leave the live map', async () => (await positions.get(coop.cooperative.id, courier.courierId)) === null);
     expect(await sendLocation(socket, { ...near(coop), at: new Date().toISOString() })).toEqual({ ok: false, error: 'not_on_shift' });
   });
