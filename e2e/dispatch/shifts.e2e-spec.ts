@@ -147,4 +147,34 @@ describe('courier shifts', () => {
     // The other co-op has deliveries but no shift history: too little to learn from.
     expect(await learn(other.cooperative.id)).toBeUndefined();
   });
+
+  it('learns from the same weekday as today when those days hold enough history', async () => {
+    const coop = await system.api.newCooperative(VALENCE);
+    const zone = 'Europe/Paris';
+    const at = (daysAgo: number, time: string) => `((now() AT TIME ZONE '${zone}')::date - ${daysAgo} + time '${time}') AT TIME ZONE '${zone}'`;
+    const shift = (daysAgo: number, from: string, to: string) =>
+      owner.query(`INSERT INTO courier_shifts (cooperative_id, courier_id, started_at, ended_at) VALUES ($1, $2, ${at(daysAgo, from)}, ${at(daysAgo, to)})`, [
+        coop.cooperative.id,
+        coop.courier.courierId,
+      ]);
+    const delivered = async (daysAgo: number, ready: string) => {
+      const order = await placeOrder(system.api, coop, orderBody(coop.center));
+      await owner.query(`UPDATE orders SET status = 'delivered', courier_id = $2, created_at = ${at(daysAgo, ready)} - interval '20 minutes', ready_at = ${at(daysAgo, ready)} WHERE id = $1`, [
+        order.id,
+        coop.courier.courierId,
+      ]);
+    };
+    // Today's weekday, four times: 12:00 to 18:00, 24 courier-hours, 2 in each half hour; eight lunches ready at 12:10.
+    for (const daysAgo of [7, 14, 21, 28]) await shift(daysAgo, '12:00', '18:00');
+    for (let i = 0; i < 8; i += 1) await delivered(14, '12:10');
+    // Other weekdays, as many shifts and lunches (ready at 12:40): they must not count.
+    for (const daysAgo of [1, 2, 3, 4]) await shift(daysAgo, '12:00', '18:00');
+    for (let i = 0; i < 8; i += 1) await delivered(1, '12:40');
+
+    const dispatcher = system.dispatchers[0].app;
+    const source = new WorkOutlookSource(dispatcher.get(DispatchStateRepository));
+    const outlook = (await dispatcher.get(Transactions).inTenant(coop.cooperative.id, () => source.forCooperative(coop.cooperative.id, zone, new Date())))!;
+    expect(outlook.jobsPerCourierHour[24]).toBeCloseTo(8 / 2); // 12:00–12:30 on this weekday
+    expect(outlook.jobsPerCourierHour[25]).toBe(0);
+  });
 });

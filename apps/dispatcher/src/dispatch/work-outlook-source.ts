@@ -10,9 +10,11 @@ const RELEARN_AFTER_MS = 15 * 60_000;
 
 /**
  * The co-op's work outlook for the fairness term, learnt from its own last four weeks of
- * shifts and deliveries (jobs per courier-hour, half hour by half hour) and kept for a
- * quarter of an hour per co-op. Each dispatcher process keeps its own copy: it is derived
- * data, so instances need not agree. No outlook while a co-op has too little history.
+ * shifts and deliveries (jobs per courier-hour, half hour by half hour): from the same
+ * weekday as today when those days hold enough history (a Friday evening is not a Monday
+ * one), else from every day. Kept for a quarter of an hour per co-op; each dispatcher
+ * process keeps its own copy (derived data: instances need not agree). No outlook while a
+ * co-op has too little history.
  */
 @Injectable()
 export class WorkOutlookSource {
@@ -30,9 +32,13 @@ export class WorkOutlookSource {
   }
 
   private async learn(timezone: string): Promise<WorkOutlook | undefined> {
-    const past = await this.state.pastWork(timezone, HISTORY_DAYS, SLOT_MINUTES);
-    const today = learnWorkOutlook(past.todayStartsAt.getTime() / 60_000, past.slotMinutes, past.slots);
+    const today = (await this.learnFrom(timezone, true)) ?? (await this.learnFrom(timezone, false));
     // Tomorrow looks like today, so a shift running past midnight still has an outlook.
     return today && { ...today, jobsPerCourierHour: [...today.jobsPerCourierHour, ...today.jobsPerCourierHour] };
+  }
+
+  private async learnFrom(timezone: string, sameWeekday: boolean): Promise<WorkOutlook | undefined> {
+    const past = await this.state.pastWork(timezone, HISTORY_DAYS, SLOT_MINUTES, sameWeekday);
+    return learnWorkOutlook(past.todayStartsAt.getTime() / 60_000, past.slotMinutes, past.slots);
   }
 }

@@ -102,32 +102,35 @@ export class DispatchStateRepository {
   /**
    * What the co-op's past days say about work per courier, slot by slot of the local day:
    * delivered orders (in the slot their food was ready) and courier-hours on shift, summed
-   * over the `days` days before today. Set-based: each shift is cut into the slots it spans.
+   * over the `days` days before today, or only over those on today's weekday. Set-based: each
+   * shift is cut into the slots it spans.
    */
-  async pastWork(timezone: string, days: number, slotMinutes: number): Promise<PastWork> {
+  async pastWork(timezone: string, days: number, slotMinutes: number, sameWeekday: boolean): Promise<PastWork> {
     const [{ today }] = await this.query<{ today: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS today`, [timezone]);
     const slots = await this.query<PastWorkSlotRow>(
-      `WITH span AS (SELECT $4::timestamptz - make_interval(days => $2) AS since, $4::timestamptz AS until, make_interval(mins => $3) AS step),
+      `WITH span AS (SELECT $4::timestamptz - make_interval(days => $2) AS since, $4::timestamptz AS until, make_interval(mins => $3) AS step,
+                            extract(isodow FROM $4::timestamptz AT TIME ZONE $1) AS weekday),
        jobs AS (
          SELECT floor(extract(epoch FROM (o.ready_at AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, count(*) AS jobs
          FROM orders o, span
          WHERE o.status = 'delivered' AND o.ready_at >= span.since AND o.ready_at < span.until
+           AND (NOT $5 OR extract(isodow FROM o.ready_at AT TIME ZONE $1) = span.weekday)
          GROUP BY 1
        ), pieces AS (
-         SELECT b AS starts,
+         SELECT b AS starts, span.weekday,
            extract(epoch FROM least(coalesce(s.ended_at, now()), b + span.step, span.until) - greatest(s.started_at, b, span.since)) / 3600 AS hours
          FROM courier_shifts s, span,
            generate_series(date_bin(span.step, greatest(s.started_at, span.since), span.until), least(coalesce(s.ended_at, now()), span.until), span.step) b
          WHERE s.started_at < span.until AND coalesce(s.ended_at, now()) > span.since
        ), hours AS (
          SELECT floor(extract(epoch FROM (starts AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, sum(hours) AS hours
-         FROM pieces WHERE hours > 0 GROUP BY 1
+         FROM pieces WHERE hours > 0 AND (NOT $5 OR extract(isodow FROM starts AT TIME ZONE $1) = weekday) GROUP BY 1
        )
        SELECT n AS slot, coalesce(jobs.jobs, 0)::float8 AS jobs, coalesce(hours.hours, 0)::float8 AS "courierHours"
        FROM generate_series(0, (24 * 60 / $3) - 1) n
        LEFT JOIN jobs ON jobs.slot = n LEFT JOIN hours ON hours.slot = n
        ORDER BY n`,
-      [timezone, days, slotMinutes, today],
+      [timezone, days, slotMinutes, today, sameWeekday],
     );
     return { todayStartsAt: today, slotMinutes, slots };
   }
