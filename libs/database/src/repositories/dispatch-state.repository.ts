@@ -85,6 +85,9 @@ export class DispatchStateRepository {
          SELECT s.courier_id, sum(extract(epoch FROM coalesce(s.ended_at, now()) - greatest(s.started_at, (SELECT start FROM day))) / 60) AS minutes
          FROM courier_shifts s
          WHERE coalesce(s.ended_at, now()) > (SELECT start FROM day)
+           -- Bounded, so the log's years of history are never read: today's shifts began at most a
+           -- day before midnight, or are still open.
+           AND (s.started_at > (SELECT start FROM day) - interval '1 day' OR s.ended_at IS NULL)
          GROUP BY s.courier_id
        )
        SELECT c.id, u.name, c.capacity, c.shift_ends_at AS "shiftEndsAt",
@@ -121,7 +124,7 @@ export class DispatchStateRepository {
            extract(epoch FROM least(coalesce(s.ended_at, now()), b + span.step, span.until) - greatest(s.started_at, b, span.since)) / 3600 AS hours
          FROM courier_shifts s, span,
            generate_series(date_bin(span.step, greatest(s.started_at, span.since), span.until), least(coalesce(s.ended_at, now()), span.until), span.step) b
-         WHERE s.started_at < span.until AND coalesce(s.ended_at, now()) > span.since
+         WHERE s.started_at < span.until AND s.started_at > span.since - interval '1 day' AND coalesce(s.ended_at, now()) > span.since
        ), hours AS (
          SELECT floor(extract(epoch FROM (starts AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, sum(hours) AS hours
          FROM pieces WHERE hours > 0 AND (NOT $5 OR extract(isodow FROM starts AT TIME ZONE $1) = weekday) GROUP BY 1
