@@ -134,9 +134,10 @@ proc_running() {
 }
 
 # Any live (non-zombie) process in process group PGID. Reads /proc directly:
-# slim images have no ps.
+# slim images have no ps. A process that exits while cat reads makes cat fail;
+# under pipefail that would read as "none running", so only awk's answer counts.
 group_running() {
-  cat /proc/[0-9]*/stat 2>/dev/null \
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } \
     | awk -v g="$1" '{ sub(/.*\) /, ""); if ($3 == g && $1 != "Z") f = 1 } END { exit !f }'
 }
 
