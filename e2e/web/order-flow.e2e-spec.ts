@@ -3,6 +3,7 @@ import { CoopFixture, TestApp, VALENCE } from '@lib/testing';
 import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, useSession } from './support/browser';
 import { bootDispatchWorker } from './support/dispatch-worker';
 import { bootWebStack, WebStack } from './support/web-stack';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(90_000);
 
@@ -131,5 +132,45 @@ describe('an order from the merchant page to the courier page', () => {
     const order = await stack.api.http.get(`/api/v1/orders/${created.body.id}`).set(manual.dispatcher.auth).expect(200);
     expect(order.body).toMatchObject({ status: 'assigned', courierId: manual.courier.courierId });
     await office.close();
+  });
+  it('the tracking page keeps a live status when an answer read before it arrives after it', async () => {
+    const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
+    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true }).expect(200);
+    const created = await stack.api.http
+      .post('/api/v1/orders')
+      .set(manual.merchantUser.auth)
+      .set('Idempotency-Key', `race-${Date.now()}`)
+      .send({ dropoff: { address: '9 rue Madier de Montjau, Valence', location: { lat: manual.center.lat - 0.003, lng: manual.center.lng } }, reference: 'race' })
+      .expect(201);
+    await stack.api.http.post(`/api/v1/orders/${created.body.id}/assign`).set(manual.dispatcher.auth).send({ courierId: manual.courier.courierId }).expect(200);
+
+    const customer = await isolatedContext(browser, stack.baseUrl);
+    const page = await customer.newPage();
+    // The page reads the order once to draw itself, and again when its socket connects. That
+    // second answer is read now, while the order is assigned, and delivered only on release.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    await page.route('**/api/v1/track/**', async (route) => {
+      reads += 1;
+      if (reads === 1) return route.continue();
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await page.goto(`/track/${created.body.trackingToken}`);
+    await page.getByTestId('tracking-status').filter({ hasText: 'Assigned' }).waitFor();
+    await page.locator('.live.live--on').waitFor();
+    await eventually('the page to read the order again on connecting', async () => reads === 2);
+
+    await stack.api.http.post(`/api/v1/orders/${created.body.id}/pickup`).set(manual.courier.auth).expect(200);
+    await page.getByTestId('tracking-status').filter({ hasText: 'Picked up' }).waitFor();
+    const staleAnswer = page.waitForResponse('**/api/v1/track/**');
+    release();
+    await staleAnswer;
+    // Let the page handle the answer before looking.
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))');
+    await expect(page.getByTestId('tracking-status').textContent()).resolves.toContain('Picked up');
+    await customer.close();
   });
 });

@@ -24,7 +24,12 @@ interface PublicTracking {
   merchantName?: string | null;
   /** The code the customer gives the courier at the door; null once the order is closed. */
   deliveryPin?: string | null;
+  /** Every status change, oldest first. */
+  events?: { status: OrderStatus; at: string }[];
 }
+
+/** When the order's current status began, per the REST view (0 when it does not say). */
+const statusSince = (view: PublicTracking): number => Date.parse(view.events?.at(-1)?.at ?? '') || 0;
 
 const pointOf = (place: PublicTracking['pickup']): LatLng | null => {
   if (!place) return null;
@@ -49,6 +54,8 @@ async function start(): Promise<void> {
   const mapElement = h('div', { class: 'map', id: 'map' });
   shell.main.append(h('div', { class: 'column track' }, view.element, mapElement));
   view.update(tracking.status, tracking.eta);
+  // The newest status shown so far: a REST answer read before a live event must not undo it.
+  let shownSince = statusSince(tracking);
   view.setDetails(tracking.merchantName, tracking.deliveryPin);
 
   const map = createMap(mapElement, config.tileUrl);
@@ -72,15 +79,19 @@ async function start(): Promise<void> {
   shell.liveBadge.hidden = false;
   bindLiveBadge(socket, shell.liveBadge);
   socket.on('status', (event: { status: OrderStatus; at?: string; eta?: string | null }) => {
+    shownSince = Math.max(shownSince, Date.parse(event.at ?? '') || 0);
     view.update(event.status, event.eta);
     // The courier's dot means nothing once the parcel is delivered (and must not linger).
     if (!['assigned', 'picked_up'].includes(event.status)) courier.remove();
   });
   socket.on('position', (event: LatLng & { at?: string }) => showCourier(event));
-  // Missed events while disconnected: the REST view is the truth on reconnection.
+  // Missed events while disconnected: the REST view is the truth on reconnection, unless a live
+  // status newer than what it read has arrived meanwhile (the answer can come after the event).
   socket.on('connect', () => {
     api<PublicTracking>('GET', `/track/${encodeURIComponent(token)}`)
       .then((latest) => {
+        if (statusSince(latest) < shownSince) return;
+        shownSince = statusSince(latest);
         view.update(latest.status, latest.eta);
         showCourier(latest.courierPosition);
       })
