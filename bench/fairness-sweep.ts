@@ -2,21 +2,26 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FairnessTarget } from '@lib/dispatch-policy';
 import { runInstance } from '../apps/sim/src/run-instance';
-import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames } from './quality/shared-instances';
+import { isHalfSize, SHARED_MDRP_DIR, sharedInstanceNames, sisterDay } from './quality/shared-instances';
 
-/** npx tsx bench/fairness-sweep.ts [targets] [weights] [config=value ...] — the fairness trade-off
- *  curve on the 16 half-size days: for each fairness target (guaranteed-pay, order-earnings) and
- *  co-op weight, click-to-door mean, both per-shift-hour Ginis (and their change against greedy in
- *  the same run), undelivered orders and the worst decision p99. Example:
- *  npx tsx bench/fairness-sweep.ts order-earnings 0,10,20,30,40 courierMinutePrice=0.1 */
+/** npx tsx bench/fairness-sweep.ts [targets] [weights] [outlook=sister-day|same-day] [config=value ...] —
+ *  the fairness trade-off curve on the 16 half-size days: for each fairness target (guaranteed-pay,
+ *  order-earnings) and co-op weight, click-to-door mean, both per-shift-hour Ginis (and their change
+ *  against greedy in the same run), undelivered orders and the worst decision p99. Examples:
+ *  npx tsx bench/fairness-sweep.ts order-earnings 0,10,20,30,40 courierMinutePrice=0.1
+ *  npx tsx bench/fairness-sweep.ts order-earnings 20,40,60 outlook=sister-day fairnessDecidedMinutes=25 */
 const argv = process.argv.slice(2);
 const targets = (argv[0] ?? 'guaranteed-pay,order-earnings').split(',') as FairnessTarget[];
 const weights = (argv[1] ?? '0,10,20,40,80').split(',').map(Number);
 const overrides: Record<string, number> = {};
+let outlook: 'sister-day' | 'same-day' | undefined;
 for (const pair of argv.slice(2)) {
   const [key, value] = pair.split('=');
-  overrides[key] = Number(value);
+  if (key === 'outlook') outlook = value as typeof outlook;
+  else overrides[key] = Number(value);
 }
+/** The work outlook our policy runs with (greedy has no use for one). */
+const outlookFor = (name: string) => (outlook === 'sister-day' ? sisterDay(name) : outlook);
 const half = sharedInstanceNames().filter(isHalfSize);
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const go = (policy: string, fairness: number, target?: FairnessTarget) => {
@@ -29,6 +34,7 @@ const go = (policy: string, fairness: number, target?: FairnessTarget) => {
       fairnessTarget: target,
       declineRate: 0,
       seed: 0,
+      workOutlookFrom: policy === 'greedy' ? undefined : outlookFor(n),
       policyOptions: { rollingHorizon: overrides },
     }),
   );
