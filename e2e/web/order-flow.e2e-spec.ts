@@ -52,6 +52,43 @@ describe('an order from the merchant page to the courier page', () => {
     await page.locator('[data-order-id]', { hasText: reference }).waitFor();
   }
 
+  /** A co-op dispatching by hand, its courier on shift (until `shift.until`, if given), and one order waiting. */
+  async function manualCoopWithOrder(reference: string, shift: { until?: string } = {}): Promise<{ manual: CoopFixture; orderId: string; trackingToken: string }> {
+    const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
+    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true, ...shift }).expect(200);
+    const created = await stack.api.http
+      .post('/api/v1/orders')
+      .set(manual.merchantUser.auth)
+      .set('Idempotency-Key', `${reference}-${Date.now()}`)
+      .send({ dropoff: { address: '9 rue Madier de Montjau, Valence', location: { lat: manual.center.lat - 0.003, lng: manual.center.lng } }, reference })
+      .expect(201);
+    return { manual, orderId: created.body.id, trackingToken: created.body.trackingToken };
+  }
+
+  /** Holds the answers to `url` (after the first `passing` ones): each is read from the server at
+   *  once and reaches the page only on `release()`, as a slow network delivers an old answer late. */
+  async function holdAnswers(page: Page, url: string, passing = 0) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = { reads: 0, delivered: 0, release: () => release() };
+    await page.route(url, async (route) => {
+      held.reads += 1;
+      if (held.reads <= passing) return route.continue();
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+      held.delivered += 1;
+    });
+    return held;
+  }
+
+  /** Releases what `holdAnswers` held and lets the page handle it. */
+  async function deliverHeld(page: Page, held: Awaited<ReturnType<typeof holdAnswers>>, passing = 0): Promise<void> {
+    held.release();
+    await eventually('the held answers to arrive', async () => held.delivered === held.reads - passing);
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))');
+  }
+
   it('the courier receives the offer, accepts it and delivers', async () => {
     const office = await isolatedContext(browser, stack.baseUrl);
     await useSession(office, 'dispatch', coop.dispatcher);
@@ -105,15 +142,8 @@ describe('an order from the merchant page to the courier page', () => {
   });
 
   it('a dispatcher assigns a waiting order by hand and reads its dispatch log', async () => {
-    const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
     const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
-    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true, until }).expect(200);
-    const created = await stack.api.http
-      .post('/api/v1/orders')
-      .set(manual.merchantUser.auth)
-      .set('Idempotency-Key', `manual-${Date.now()}`)
-      .send({ dropoff: { address: '2 rue Faventines, Valence', location: { lat: manual.center.lat + 0.004, lng: manual.center.lng } }, reference: 'by-hand' })
-      .expect(201);
+    const { manual, orderId } = await manualCoopWithOrder('by-hand', { until });
 
     const office = await isolatedContext(browser, stack.baseUrl);
     await useSession(office, 'dispatch', manual.dispatcher);
@@ -129,48 +159,45 @@ describe('an order from the merchant page to the courier page', () => {
     await page.getByRole('button', { name: 'Unassign' }).waitFor();
     await page.getByRole('list', { name: 'Dispatch log' }).filter({ hasText: 'assigned' }).waitFor();
     await saveScreenshot(page, 'dispatch-assigned');
-    const order = await stack.api.http.get(`/api/v1/orders/${created.body.id}`).set(manual.dispatcher.auth).expect(200);
+    const order = await stack.api.http.get(`/api/v1/orders/${orderId}`).set(manual.dispatcher.auth).expect(200);
     expect(order.body).toMatchObject({ status: 'assigned', courierId: manual.courier.courierId });
     await office.close();
   });
   it('the tracking page keeps a live status when an answer read before it arrives after it', async () => {
-    const manual = await stack.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
-    await stack.api.http.put('/api/v1/couriers/me/shift').set(manual.courier.auth).send({ onShift: true }).expect(200);
-    const created = await stack.api.http
-      .post('/api/v1/orders')
-      .set(manual.merchantUser.auth)
-      .set('Idempotency-Key', `race-${Date.now()}`)
-      .send({ dropoff: { address: '9 rue Madier de Montjau, Valence', location: { lat: manual.center.lat - 0.003, lng: manual.center.lng } }, reference: 'race' })
-      .expect(201);
-    await stack.api.http.post(`/api/v1/orders/${created.body.id}/assign`).set(manual.dispatcher.auth).send({ courierId: manual.courier.courierId }).expect(200);
-
+    const { manual, orderId, trackingToken } = await manualCoopWithOrder('race');
+    await stack.api.http.post(`/api/v1/orders/${orderId}/assign`).set(manual.dispatcher.auth).send({ courierId: manual.courier.courierId }).expect(200);
     const customer = await isolatedContext(browser, stack.baseUrl);
     const page = await customer.newPage();
-    // The page reads the order once to draw itself, and again when its socket connects. That
-    // second answer is read now, while the order is assigned, and delivered only on release.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    await page.route('**/api/v1/track/**', async (route) => {
-      reads += 1;
-      if (reads === 1) return route.continue();
-      const response = await route.fetch();
-      await released;
-      await route.fulfill({ response });
-    });
-    await page.goto(`/track/${created.body.trackingToken}`);
+    // The page reads the order once to draw itself, and again when its socket connects: that
+    // second answer is read while the order is assigned.
+    const held = await holdAnswers(page, '**/api/v1/track/**', 1);
+    await page.goto(`/track/${trackingToken}`);
     await page.getByTestId('tracking-status').filter({ hasText: 'Assigned' }).waitFor();
-    await page.locator('.live.live--on').waitFor();
-    await eventually('the page to read the order again on connecting', async () => reads === 2);
+    await eventually('the page to read the order again on connecting', async () => held.reads === 2);
 
-    await stack.api.http.post(`/api/v1/orders/${created.body.id}/pickup`).set(manual.courier.auth).expect(200);
+    await stack.api.http.post(`/api/v1/orders/${orderId}/pickup`).set(manual.courier.auth).expect(200);
     await page.getByTestId('tracking-status').filter({ hasText: 'Picked up' }).waitFor();
-    const staleAnswer = page.waitForResponse('**/api/v1/track/**');
-    release();
-    await staleAnswer;
-    // Let the page handle the answer before looking.
-    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))');
+    await deliverHeld(page, held, 1);
     await expect(page.getByTestId('tracking-status').textContent()).resolves.toContain('Picked up');
     await customer.close();
+  });
+
+  it('the courier page keeps a job handed over while its job list was on the way', async () => {
+    const { manual, orderId } = await manualCoopWithOrder('handover');
+    const phone = await isolatedContext(browser, stack.baseUrl, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await useSession(phone, 'courier', manual.courier);
+    const page = await phone.newPage();
+    // The page lists its jobs on load and when its socket connects, both read with no job yet.
+    const held = await holdAnswers(page, '**/api/v1/orders?limit=200');
+    await page.goto('/app/courier');
+    await page.locator('.live.live--on').waitFor();
+    await eventually('the page to ask for its jobs', async () => held.reads > 0);
+
+    await stack.api.http.post(`/api/v1/orders/${orderId}/assign`).set(manual.dispatcher.auth).send({ courierId: manual.courier.courierId }).expect(200);
+    const job = page.locator('article[data-status="assigned"]');
+    await job.waitFor();
+    await deliverHeld(page, held);
+    expect(await job.count()).toBe(1);
+    await phone.close();
   });
 });

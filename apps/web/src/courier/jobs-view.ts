@@ -15,6 +15,8 @@ const ON_THE_ROAD = new Set(['assigned', 'picked_up']);
 export class JobsView {
   readonly element = h('section', { class: 'stack', 'aria-label': t('courier.job') });
   private readonly jobs = new Map<string, Order>();
+  /** Per reload under way, the orders changed since its request left: the list it brings is older for them. */
+  private readonly reloads = new Set<Set<string>>();
 
   constructor(
     private readonly courierId: string,
@@ -25,15 +27,25 @@ export class JobsView {
     onLanguageChange(() => this.render());
   }
 
+  /** The API's list is the truth, except for orders that changed while it was being fetched. */
   async reload(): Promise<void> {
-    const page = await api<Page<Order>>('GET', '/orders?limit=200');
-    this.jobs.clear();
-    page.items.forEach((order) => this.put(order));
+    const changed = new Set<string>();
+    this.reloads.add(changed);
+    try {
+      const page = await api<Page<Order>>('GET', '/orders?limit=200');
+      const newer = [...this.jobs.values()].filter((order) => changed.has(order.id));
+      this.jobs.clear();
+      page.items.filter((order) => !changed.has(order.id)).forEach((order) => this.put(order));
+      newer.forEach((order) => this.put(order));
+    } finally {
+      this.reloads.delete(changed);
+    }
     this.render();
   }
 
   /** An order we hold changed (from the socket or an API answer). */
   update(order: Order): void {
+    for (const changed of this.reloads) changed.add(order.id);
     this.jobs.delete(order.id);
     this.put(order);
     this.render();
