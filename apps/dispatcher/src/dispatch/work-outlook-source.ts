@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DispatchStateRepository } from '@lib/database';
+import { DispatchStateRepository, PastWork } from '@lib/database';
 import { learnWorkOutlook, WorkOutlook } from '@lib/dispatch-policy';
 
 /** Four weeks: every weekday four times, recent enough to follow a season. */
@@ -32,13 +32,10 @@ export class WorkOutlookSource {
   }
 
   private async learn(timezone: string): Promise<WorkOutlook | undefined> {
-    const today = (await this.learnFrom(timezone, true)) ?? (await this.learnFrom(timezone, false));
+    const past = await this.state.pastWork(timezone, HISTORY_DAYS, SLOT_MINUTES);
+    const learn = (slots: PastWork['everyDay']) => learnWorkOutlook(past.todayStartsAt.getTime() / 60_000, past.slotMinutes, slots);
+    const today = learn(past.sameWeekday) ?? learn(past.everyDay);
     // Tomorrow looks like today, so a shift running past midnight still has an outlook.
     return today && { ...today, jobsPerCourierHour: [...today.jobsPerCourierHour, ...today.jobsPerCourierHour] };
-  }
-
-  private async learnFrom(timezone: string, sameWeekday: boolean): Promise<WorkOutlook | undefined> {
-    const past = await this.state.pastWork(timezone, HISTORY_DAYS, SLOT_MINUTES, sameWeekday);
-    return learnWorkOutlook(past.todayStartsAt.getTime() / 60_000, past.slotMinutes, past.slots);
   }
 }

@@ -90,4 +90,3 @@ export class CouriersRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 }
-

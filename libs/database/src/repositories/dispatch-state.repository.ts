@@ -27,8 +27,7 @@ export interface CourierOnShiftRow {
 }
 
 /** Past days' work in one slot (say a half hour) of the local day, summed over the days. */
-export interface PastWorkSlotRow {
-  slot: number;
+export interface PastSlotWorkRow {
   jobs: number;
   courierHours: number;
 }
@@ -37,7 +36,10 @@ export interface PastWork {
   /** Local midnight of today: where slot 0 of today starts. */
   todayStartsAt: Date;
   slotMinutes: number;
-  slots: PastWorkSlotRow[];
+  /** Slot by slot, summed over every past day of the window. */
+  everyDay: PastSlotWorkRow[];
+  /** The same, over the past days on today's weekday only. */
+  sameWeekday: PastSlotWorkRow[];
 }
 
 /** An order a courier holds or has an open offer for: the courier's current job. */
@@ -105,19 +107,20 @@ export class DispatchStateRepository {
   /**
    * What the co-op's past days say about work per courier, slot by slot of the local day:
    * delivered orders (in the slot their food was ready) and courier-hours on shift, summed
-   * over the `days` days before today, or only over those on today's weekday. Set-based: each
-   * shift is cut into the slots it spans.
+   * over the `days` days before today, and over those on today's weekday. One set-based
+   * query: each shift is cut into the slots it spans.
    */
-  async pastWork(timezone: string, days: number, slotMinutes: number, sameWeekday: boolean): Promise<PastWork> {
-    const [{ today }] = await this.query<{ today: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS today`, [timezone]);
-    const slots = await this.query<PastWorkSlotRow>(
-      `WITH span AS (SELECT $4::timestamptz - make_interval(days => $2) AS since, $4::timestamptz AS until, make_interval(mins => $3) AS step,
-                            extract(isodow FROM $4::timestamptz AT TIME ZONE $1) AS weekday),
-       jobs AS (
-         SELECT floor(extract(epoch FROM (o.ready_at AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, count(*) AS jobs
+  async pastWork(timezone: string, days: number, slotMinutes: number): Promise<PastWork> {
+    const rows = await this.query<{ today: Date; jobs: number; courierHours: number; weekdayJobs: number; weekdayCourierHours: number }>(
+      `WITH span AS (
+         SELECT today - make_interval(days => $2) AS since, today AS until, make_interval(mins => $3) AS step,
+           extract(isodow FROM today AT TIME ZONE $1) AS weekday
+         FROM (SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS today) t
+       ), jobs AS (
+         SELECT floor(extract(epoch FROM (o.ready_at AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, count(*) AS jobs,
+           count(*) FILTER (WHERE extract(isodow FROM o.ready_at AT TIME ZONE $1) = span.weekday) AS weekday_jobs
          FROM orders o, span
          WHERE o.status = 'delivered' AND o.ready_at >= span.since AND o.ready_at < span.until
-           AND (NOT $5 OR extract(isodow FROM o.ready_at AT TIME ZONE $1) = span.weekday)
          GROUP BY 1
        ), pieces AS (
          SELECT b AS starts, span.weekday,
@@ -126,16 +129,24 @@ export class DispatchStateRepository {
            generate_series(date_bin(span.step, greatest(s.started_at, span.since), span.until), least(coalesce(s.ended_at, now()), span.until), span.step) b
          WHERE s.started_at < span.until AND s.started_at > span.since - interval '1 day' AND coalesce(s.ended_at, now()) > span.since
        ), hours AS (
-         SELECT floor(extract(epoch FROM (starts AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, sum(hours) AS hours
-         FROM pieces WHERE hours > 0 AND (NOT $5 OR extract(isodow FROM starts AT TIME ZONE $1) = weekday) GROUP BY 1
+         SELECT floor(extract(epoch FROM (starts AT TIME ZONE $1)::time) / 60 / $3)::int AS slot, sum(hours) AS hours,
+           sum(hours) FILTER (WHERE extract(isodow FROM starts AT TIME ZONE $1) = weekday) AS weekday_hours
+         FROM pieces WHERE hours > 0 GROUP BY 1
        )
-       SELECT n AS slot, coalesce(jobs.jobs, 0)::float8 AS jobs, coalesce(hours.hours, 0)::float8 AS "courierHours"
-       FROM generate_series(0, (24 * 60 / $3) - 1) n
+       SELECT span.until AS today,
+         coalesce(jobs.jobs, 0)::float8 AS jobs, coalesce(hours.hours, 0)::float8 AS "courierHours",
+         coalesce(jobs.weekday_jobs, 0)::float8 AS "weekdayJobs", coalesce(hours.weekday_hours, 0)::float8 AS "weekdayCourierHours"
+       FROM span, generate_series(0, (24 * 60 / $3) - 1) n
        LEFT JOIN jobs ON jobs.slot = n LEFT JOIN hours ON hours.slot = n
        ORDER BY n`,
-      [timezone, days, slotMinutes, today, sameWeekday],
+      [timezone, days, slotMinutes],
     );
-    return { todayStartsAt: today, slotMinutes, slots };
+    return {
+      todayStartsAt: rows[0].today,
+      slotMinutes,
+      everyDay: rows.map((row) => ({ jobs: row.jobs, courierHours: row.courierHours })),
+      sameWeekday: rows.map((row) => ({ jobs: row.weekdayJobs, courierHours: row.weekdayCourierHours })),
+    };
   }
 
   /** Every order a courier holds (assigned, picked up) or is being offered. */
