@@ -21,9 +21,6 @@ export API_PORT="${API_PORT:-3000}"
 export TRACKING_PORT="${TRACKING_PORT:-3001}"
 # The pages on :3000 open sockets to the gateway on :3001: a cross-origin the gateway must allow.
 export CORS_ORIGINS="${CORS_ORIGINS:-http://127.0.0.1:$API_PORT,http://localhost:$API_PORT}"
-# Every simulated courier logs in from 127.0.0.1; the production default (10/min) would
-# make the demo fleet take minutes to come on shift.
-export LOGIN_RATE_LIMIT_PER_MINUTE="${LOGIN_RATE_LIMIT_PER_MINUTE:-600}"
 export DEMO_LOGINS_PER_MINUTE="${DEMO_LOGINS_PER_MINUTE:-300}"
 # Where the seed may write the logins it created (printed below), and where it
 # finds the running servers.

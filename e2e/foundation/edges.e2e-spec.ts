@@ -91,7 +91,7 @@ describe('rate limiting', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp, { overrides: { RATE_LIMIT_PER_MINUTE: '3', LOGIN_RATE_LIMIT_PER_MINUTE: '2' } });
+    harness = await bootTestApp(createApiApp, { overrides: { RATE_LIMIT_PER_MINUTE: '3', LOGIN_FAILURES_PER_ACCOUNT: '2' } });
     api = new TestApi(harness.app, harness.config);
   });
   afterAll(() => harness.close());
@@ -107,7 +107,7 @@ describe('rate limiting', () => {
     expect(limited.body.code).toBe('rate_limited');
   });
 
-  it('allows fewer password attempts than other requests', async () => {
+  it('limits failed password attempts per account (the office case is in e2e/reliability/api-bursts)', async () => {
     const attempt = () => api.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ email: 'x@test.example', password: 'nope' });
     const statuses = [(await attempt()).status, (await attempt()).status, (await attempt()).status];
     expect(statuses).toEqual([401, 401, 429]);

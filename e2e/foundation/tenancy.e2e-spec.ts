@@ -101,7 +101,7 @@ describe('tenant isolation', () => {
       const transactions = new Transactions(dataSource);
       await expect(
         transactions.inTenant(valence.cooperative.id, () =>
-          transactions.manager().query(`UPDATE merchants SET cooperative_id = $1 WHERE id = $2`, [lyon.cooperative.id, valence.merchant.id]),
+          transactions.rows(`UPDATE merchants SET cooperative_id = $1 WHERE id = $2`, [lyon.cooperative.id, valence.merchant.id]),
         ),
       ).rejects.toThrow(/row-level security/);
     });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
-import { CoopFixture, orderBody, VALENCE } from '@lib/testing';
+import { bootTestApp, CoopFixture, orderBody, TestApp, VALENCE } from '@lib/testing';
+import { createDispatcherApp } from '../../apps/dispatcher/src/dispatcher.app';
 import { placeOrder } from '../support/couriers';
 import { bootSystem, eventually, TestSystem } from '../support/system';
 
@@ -36,7 +37,8 @@ describe('webhooks', () => {
   let coop: CoopFixture;
 
   beforeAll(async () => {
-    system = await bootSystem();
+    // The receivers listen on 127.0.0.1; the refusals below boot systems of their own.
+    system = await bootSystem({ overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
     coop = await system.api.newCooperative(VALENCE);
   });
   afterAll(() => system.close());
@@ -86,22 +88,81 @@ describe('webhooks', () => {
     }
   });
 
-  it('refuses to send to a private network unless the deployment allows it', async () => {
-    const guarded = await bootSystem({ overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' } });
+  it('refuses a subscription to a loopback, link-local or private destination, literal or by name, and stores nothing', async () => {
+    const guarded = await bootSystem({ dispatchers: 0, overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' } });
     const hook = await receiver(0);
     try {
       const guardedCoop = await guarded.api.newCooperative(VALENCE);
-      const created = await guarded.api.http.post('/api/v1/webhooks').set(guardedCoop.merchantUser.auth).send({ url: hook.url, events: ['order.created'] }).expect(201);
-      await placeOrder(guarded.api, guardedCoop, orderBody(guardedCoop.center));
+      const refusals: [string, RegExp][] = [
+        [hook.url, /^127\.0\.0\.1 is not a public address \(loopback\)$/],
+        ['http://169.254.169.254/latest/meta-data', /^169\.254\.169\.254 is not a public address \(linkLocal\)$/],
+        ['http://[::1]/hooks', /^::1 is not a public address \(loopback\)$/],
+        ['http://localhost/hooks', /^localhost resolves to (127\.0\.0\.1|::1), not a public address \(loopback\)$/],
+        ['http://[::ffff:10.0.0.7]/hooks', /^::ffff:a00:7 is not a public address \(private\)$/],
+        ['http://0.0.0.0:8080/hooks', /unspecified/],
+        // Spellings the HTTP client would read as 127.0.0.1; URL validation already refuses them.
+        ['http://2130706433/hooks', /./],
+        ['http://0x7f.1/hooks', /./],
+      ];
+      for (const [url, reason] of refusals) {
+        const response = await guarded.api.http.post('/api/v1/webhooks').set(guardedCoop.merchantUser.auth).send({ url, events: ['order.created'] });
+        expect({ url, status: response.status }).toEqual({ url, status: 400 });
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: 400, code: 'invalid_input', errors: [{ field: 'url', message: expect.stringMatching(reason) }] });
+      }
+      // Credentials are checked before any DNS lookup is made on the caller's behalf.
+      await guarded.api.http.post('/api/v1/webhooks').send({ url: 'http://localhost/hooks', events: ['order.created'] }).expect(401);
+
+      const listed = await guarded.api.http.get('/api/v1/webhooks').set(guardedCoop.admin.auth).expect(200);
+      expect(listed.body.items).toEqual([]);
+
+      const publicOne = await guarded.api.http.post('/api/v1/webhooks').set(guardedCoop.merchantUser.auth).send({ url: 'https://93.184.215.14/hooks', events: ['order.cancelled'] }).expect(201);
+      const after = await guarded.api.http.get('/api/v1/webhooks').set(guardedCoop.admin.auth).expect(200);
+      expect(after.body.items.map((item: { id: string }) => item.id)).toEqual([publicOne.body.id]);
+    } finally {
+      hook.server.close();
+      await guarded.close();
+    }
+  });
+
+  it('accepts the same destinations when the deployment allows private networks', async () => {
+    const hook = await receiver(0);
+    try {
+      const allowing = await system.api.newCooperative(VALENCE);
+      for (const url of [hook.url, 'http://169.254.169.254/latest/meta-data', 'http://[::1]/hooks', 'http://localhost/hooks']) {
+        await system.api.http.post('/api/v1/webhooks').set(allowing.merchantUser.auth).send({ url, events: ['order.cancelled'] }).expect(201);
+      }
+      const listed = await system.api.http.get('/api/v1/webhooks').set(allowing.admin.auth).expect(200);
+      expect(listed.body.items).toHaveLength(4);
+    } finally {
+      hook.server.close();
+    }
+  });
+
+  it('refuses at connect time a destination that became private after it was subscribed (DNS rebinding)', async () => {
+    // The API allows private networks (as if the name had resolved publicly when subscribing);
+    // the dispatcher does not, and must refuse on the address it is about to connect to.
+    const rebinding = await bootSystem({ dispatchers: 0, overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
+    const hook = await receiver(0);
+    let guardedDispatcher: TestApp | undefined;
+    try {
+      guardedDispatcher = await bootTestApp(createDispatcherApp, {
+        databaseUrl: rebinding.databaseUrl,
+        overrides: { REDIS_PREFIX: rebinding.apiApp.config.env.REDIS_PREFIX, DISPATCH_TICK_SECONDS: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' },
+      });
+      const rebindingCoop = await rebinding.api.newCooperative(VALENCE);
+      const created = await rebinding.api.http.post('/api/v1/webhooks').set(rebindingCoop.merchantUser.auth).send({ url: hook.url, events: ['order.created'] }).expect(201);
+      await placeOrder(rebinding.api, rebindingCoop, orderBody(rebindingCoop.center));
       const delivery = await eventually('the delivery to be refused', async () => {
-        const listed = await guarded.api.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`).set(guardedCoop.merchantUser.auth).expect(200);
+        const listed = await rebinding.api.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`).set(rebindingCoop.merchantUser.auth).expect(200);
         return listed.body.items[0]?.status === 'failed' ? listed.body.items[0] : undefined;
       });
       expect(delivery.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/destination refused: .*loopback/) })]);
       expect(hook.received).toEqual([]);
     } finally {
       hook.server.close();
-      await guarded.close();
+      await guardedDispatcher?.close();
+      await rebinding.close();
     }
   });
 

@@ -39,10 +39,10 @@ interface CacheFile {
 }
 
 /**
- * Password logins, paced. The API allows few password attempts per minute and address
- * (LOGIN_RATE_LIMIT_PER_MINUTE, 10 by default) and the demo's couriers all log in from one
- * address: so logins queue here, at most `perMinute` a minute (leaving some for the people
- * opening the pages), and couriers' tokens are kept in a file so that a second run needs none.
+ * Password logins, paced. The demo's couriers all log in from one address, which shares the
+ * API's per-address allowance (RATE_LIMIT_PER_MINUTE) with the people opening the pages: so
+ * logins queue here, at most `perMinute` a minute, and couriers' tokens are kept in a file so
+ * that a second run needs none.
  */
 export class Logins {
   private readonly attempts: number[] = [];

@@ -11,11 +11,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only these roles may call this route. Every route has exactly one of `@Public` or `@Roles`. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export const PASSWORD_ATTEMPT_KEY = 'access:password-attempt';
-
-/** A route that checks a password: limited per address by the stricter login allowance. */
-export const PasswordAttempt = () => SetMetadata(PASSWORD_ATTEMPT_KEY, true);
-
 export type AuthenticatedRequest = { principal?: Principal };
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {

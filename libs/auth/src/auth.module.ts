@@ -2,8 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@lib/config';
-import { PASSWORD_ATTEMPT_KEY } from './access.decorators';
 import { AccessGuard } from './access.guard';
+import { LoginThrottle } from './login-throttle';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { TenantScopeInterceptor } from './tenant-scope.interceptor';
@@ -23,15 +23,9 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisThrottlerStorage],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
-        throttlers: [
-          { name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE },
-          {
-            name: 'login',
-            ttl: 60_000,
-            limit: config.env.LOGIN_RATE_LIMIT_PER_MINUTE,
-            skipIf: (context) => !Reflect.getMetadata(PASSWORD_ATTEMPT_KEY, context.getHandler()),
-          },
-        ],
+        // Password guessing is limited per account by LoginThrottle, not here: a per-address
+        // limit on every login would lock out a co-op's office at the start of a shift.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE }],
         storage,
       }),
       imports: [RateLimitStorageModule],
@@ -39,10 +33,11 @@ class RateLimitStorageModule {}
   ],
   providers: [
     Tokens,
+    LoginThrottle,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
   ],
-  exports: [Tokens],
+  exports: [Tokens, LoginThrottle],
 })
 export class AuthModule {}

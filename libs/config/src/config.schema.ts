@@ -28,8 +28,11 @@ export const environmentSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
   BODY_LIMIT: z.string().default('256kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  /** Password attempts per minute and address: slows guessing. */
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Failed password attempts allowed per account in a window; then 429 until it ends. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** Failed password attempts allowed per client address in a window (a co-op's office shares one). */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   CORS_ORIGINS: csv.default([]),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** The dispatch policy production runs (the same code the replay lab measures). */

@@ -5,3 +5,4 @@ export * from './repositories';
 export * from './run-migrations';
 export * from './tenant-context';
 export * from './transactions';
+export * from './scoped-transaction';

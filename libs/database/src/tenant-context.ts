@@ -1,13 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { EntityManager } from 'typeorm';
+import type { ScopedTransaction } from './scoped-transaction';
 
 /** The transaction a piece of work runs in, and the cooperative it is scoped to. */
 export interface TenantScope {
   /** `null` for system work (outbox relay, platform administration): tenant tables then show nothing. */
   cooperativeId: string | null;
-  manager: EntityManager;
-  /** Side effects that must only happen once the data they announce is committed. */
-  afterCommit: (() => void | Promise<void>)[];
+  /** The transaction, opened on first use: work that never touches the database holds no connection. */
+  transaction: ScopedTransaction;
 }
 
 export const tenantStorage = new AsyncLocalStorage<TenantScope>();

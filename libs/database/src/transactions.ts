@@ -1,11 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ScopedTransaction } from './scoped-transaction';
 import { NoTransactionScopeError, TenantScope, tenantStorage } from './tenant-context';
 
 /**
  * The one place where tenant isolation is set: every database access happens in a
  * transaction opened here, which sets `app.cooperative_id` for row-level security.
- * Repositories take their EntityManager from `current()`, never from arguments.
+ * Repositories take their EntityManager from `manager()`, never from arguments.
+ *
+ * A piece of work never holds more than one pooled connection: the transaction opens on
+ * its first query, and a nested scope (of the same or another cooperative) runs on it.
+ * Twenty requests waiting for a second connection while holding their first would
+ * otherwise drain the pool and time out together.
  */
 @Injectable()
 export class Transactions {
@@ -13,7 +19,7 @@ export class Transactions {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in a transaction scoped to one cooperative, reusing an enclosing one for the same cooperative. */
+  /** Runs `work` in a transaction scoped to one cooperative (inside an enclosing one: on its connection). */
   inTenant<T>(cooperativeId: string, work: () => Promise<T>): Promise<T> {
     return this.run(cooperativeId, work);
   }
@@ -28,7 +34,7 @@ export class Transactions {
    * live event announcing a change. Effects are best-effort and not awaited: a failure is logged, not thrown.
    */
   afterCommit(effect: () => void | Promise<void>): void {
-    this.current().afterCommit.push(effect);
+    this.current().transaction.onCommit(effect);
   }
 
   current(): TenantScope {
@@ -37,28 +43,46 @@ export class Transactions {
     return scope;
   }
 
-  manager(): EntityManager {
-    return this.current().manager;
+  /** The current transaction's manager, opening the transaction if this is its first use. */
+  manager(): Promise<EntityManager> {
+    return this.current().transaction.manager();
   }
 
   /** Runs SQL in the current transaction and returns its rows, for SELECT and for UPDATE … RETURNING
    *  alike (through TypeORM the pg driver answers the latter as [rows, count]). */
   async rows<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    const result = await this.manager().query(sql, parameters);
+    const result = await (await this.manager()).query(sql, parameters);
     return (Array.isArray(result[0]) ? result[0] : result) as T[];
+  }
+
+  /**
+   * A read through a cross-tenant SECURITY DEFINER function (login, API key, e-mail check):
+   * in the current transaction when there is one, so it never takes a second connection,
+   * else on a pooled connection of its own.
+   */
+  async crossTenant<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const scope = tenantStorage.getStore();
+    return scope ? this.rows<T>(sql, parameters) : this.dataSource.query(sql, parameters);
   }
 
   private async run<T>(cooperativeId: string | null, work: () => Promise<T>): Promise<T> {
     const enclosing = tenantStorage.getStore();
-    if (enclosing && enclosing.cooperativeId === cooperativeId) return work();
-    const afterCommit: TenantScope['afterCommit'] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.cooperative_id', $1, true)`, [cooperativeId ?? '']);
-      return tenantStorage.run({ cooperativeId, manager, afterCommit }, work);
-    });
+    if (enclosing) {
+      if (enclosing.cooperativeId === cooperativeId) return work();
+      return enclosing.transaction.scopedTo(cooperativeId, () => tenantStorage.run({ cooperativeId, transaction: enclosing.transaction }, work));
+    }
+    const transaction = new ScopedTransaction(this.dataSource, cooperativeId);
+    let result: T;
+    try {
+      result = await tenantStorage.run({ cooperativeId, transaction }, work);
+    } catch (error) {
+      await transaction.finish('rollback').catch((rollbackError: unknown) => this.logger.warn({ err: rollbackError }, 'rollback failed'));
+      throw error;
+    }
+    const effects = await transaction.finish('commit');
     // Started in order, not awaited: an announcement must never hold up the answer to a
     // committed change (Redis may be slow or away).
-    for (const effect of afterCommit) {
+    for (const effect of effects) {
       void Promise.resolve()
         .then(effect)
         .catch((error: unknown) => this.logger.warn({ err: error }, 'after-commit effect failed'));

@@ -17,7 +17,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
     }
-    if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+    const retryAfter = exception instanceof ProblemError ? exception.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    else if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+    else if (problem.status === 503) response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -27,6 +30,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof ThrottlerException) {
       return problemDocument(429, 'Rate limit exceeded; retry later');
+    }
+    if (isPoolExhausted(exception)) {
+      return problemDocument(503, 'The service is busy; retry shortly', 'busy');
     }
     const databaseConflict = databaseConflictOf(exception);
     if (databaseConflict) return problemDocument(409, databaseConflict, 'concurrent_change');
@@ -56,6 +62,17 @@ function databaseConflictOf(error: unknown): string | null {
   if (code === '23505') return 'This conflicts with an existing record';
   if (code === '40P01' || code === '40001') return 'Another change to the same data happened at the same moment; retry';
   return null;
+}
+
+/** Seconds a caller should wait after a 503 for lack of database connections. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * No pooled database connection came free in time. Nothing was done (the work never got a
+ * connection), so the caller may simply retry: a 503 with Retry-After, not a 500.
+ */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {

@@ -41,9 +41,15 @@ export class ProblemError extends Error {
     detail: string,
     readonly code: string = titles[status]?.[0] ?? 'error',
     readonly errors?: FieldError[],
+    /** Sent as `Retry-After` (429 and 503): when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ProblemError';
+  }
+
+  static tooManyRequests(detail: string, retryAfterSeconds: number, code = 'rate_limited'): ProblemError {
+    return new ProblemError(HttpStatus.TOO_MANY_REQUESTS, detail, code, undefined, retryAfterSeconds);
   }
 
   static notFound(what: string): ProblemError {

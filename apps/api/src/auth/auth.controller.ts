@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PasswordAttempt, Principal, Public, Roles } from '@lib/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTooManyRequestsResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public, Roles } from '@lib/auth';
 import { roles } from '@lib/database';
 import { LoginDto } from './login.dto';
 import { LoginService } from './login.service';
@@ -13,10 +13,12 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @PasswordAttempt()
   @ApiOperation({ summary: 'Password login; returns a bearer token' })
-  signIn(@Body() body: LoginDto) {
-    return this.login.signIn(body.email, body.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts for this account (or, far more, from this address) in the window; wait `Retry-After` seconds. Successful logins never count.',
+  })
+  signIn(@Body() body: LoginDto, @Ip() address: string) {
+    return this.login.signIn(body.email, body.password, address);
   }
 
   @Get('me')

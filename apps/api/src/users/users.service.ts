@@ -20,12 +20,14 @@ export class UsersService {
   /** Coop admins add members to their own cooperative; platform admins name the cooperative. */
   async create(principal: Principal, input: CreateUserDto) {
     const cooperativeId = this.targetCooperative(principal, input.cooperativeId);
+    this.checkRoleFields(input);
+    // Hashed before the first query: the request's transaction (and its pooled connection)
+    // opens only then, so a burst of sign-ups does not hold the pool while hashing.
+    const passwordHash = await hashPassword(input.password, this.config.env.BCRYPT_COST);
     if (principal.role === 'platform_admin' && !(await this.cooperatives.findById(cooperativeId))) {
       throw ProblemError.invalid([{ field: 'cooperativeId', message: 'no such cooperative' }]);
     }
-    this.checkRoleFields(input);
     if (await this.credentials.isEmailTaken(input.email)) throw ProblemError.conflict('A user with this e-mail exists', 'email_taken');
-    const passwordHash = await hashPassword(input.password, this.config.env.BCRYPT_COST);
     return this.transactions.inTenant(cooperativeId, async () => {
       if (input.merchantId && !(await this.merchants.findById(input.merchantId))) {
         throw ProblemError.invalid([{ field: 'merchantId', message: 'no such merchant in this cooperative' }]);

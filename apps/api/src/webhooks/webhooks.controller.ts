@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
 import { PageQueryDto } from '@lib/contracts';
 import { WebhookSubscription } from '@lib/database';
@@ -18,7 +18,21 @@ export class WebhooksController {
 
   @Post()
   @Roles('coop_admin', 'merchant')
-  @ApiOperation({ summary: 'Subscribe a URL to order events; the signing secret is shown only here' })
+  @ApiOperation({
+    summary: 'Subscribe a URL to order events; the signing secret is shown only here',
+    description:
+      'The URL must lead to the public internet: a loopback, private, link-local, carrier-grade NAT, cloud metadata or ' +
+      'other non-public address, given literally (in any spelling, IPv4-mapped IPv6 included) or as a name that resolves ' +
+      'to one, is refused, and so is a name that does not resolve. Deliveries check again at connect time, so a name ' +
+      'that later resolves to such an address is refused then (`destination refused` in the attempt log). A deployment ' +
+      'with `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true` accepts private destinations.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'application/problem+json `invalid_input`: an unknown event, a URL that is not http(s), or one that does not lead to a ' +
+      'public address, with the reason in `errors[{ field: "url", message }]` (e.g. "127.0.0.1 is not a public address ' +
+      '(loopback)", "localhost resolves to 127.0.0.1, not a public address (loopback)"). Nothing is stored.',
+  })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookDto) {
     const { subscription, secret } = await this.webhooks.subscribe(principal, body);
     return { ...present(subscription), secret };

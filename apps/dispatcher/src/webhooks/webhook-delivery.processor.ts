@@ -2,9 +2,9 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
+import { PrivateDestinationError } from '@lib/outbound-http';
 import { QueueWorker } from '../queue-worker';
 import { queues, workerOptions } from '@lib/queues';
-import { PrivateDestinationError } from './webhook-destination';
 import { postWebhook } from './webhook-http';
 import { signWebhook } from './webhook-signature';
 

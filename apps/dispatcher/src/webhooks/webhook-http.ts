@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { assertPublicAddress, isIpLiteral, publicOnlyLookup } from './webhook-destination';
+import { assertPublicAddress, hostOf, isIpLiteral, publicOnlyLookup } from '@lib/outbound-http';
 
 export interface WebhookPost {
   url: string;
@@ -12,12 +12,13 @@ export interface WebhookPost {
 
 /**
  * POSTs one webhook and resolves with the status code. Redirects are not followed (a 3xx is
- * a failed delivery); unless allowed, private destinations are refused, also after DNS.
+ * a failed delivery); unless allowed, private destinations are refused, also after DNS: the
+ * subscription was checked when it was made, but a name may answer differently now.
  */
 export function postWebhook(post: WebhookPost): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(post.url);
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const hostname = hostOf(url);
     if (!post.allowPrivateNetworks && isIpLiteral(hostname)) {
       try {
         assertPublicAddress(hostname, hostname);

@@ -18,7 +18,7 @@ export class TrackedOrdersRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async findByToken(token: string): Promise<TrackedOrder | null> {
-    const [row] = await this.transactions.manager().query(
+    const [row] = await (await this.transactions.manager()).query(
       `SELECT id, cooperative_id AS "cooperativeId", status, courier_id AS "courierId" FROM tracking_find_order($1)`,
       [token],
     );

@@ -24,7 +24,7 @@ export class CourierLocationsRepository {
    */
   async insertMany(rows: CourierLocationRow[]): Promise<number> {
     if (!rows.length) return 0;
-    const inserted: unknown[] = await this.transactions.manager().query(
+    const inserted: unknown[] = await (await this.transactions.manager()).query(
       `INSERT INTO courier_locations (courier_id, recorded_at, location, accuracy, heading, speed)
        SELECT p.courier_id, p.recorded_at, ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography, p.accuracy, p.heading, p.speed
        FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::float8[], $5::real[], $6::real[], $7::real[])
@@ -46,7 +46,7 @@ export class CourierLocationsRepository {
 
   /** A courier's points since a time, oldest first. */
   async listForCourier(courierId: string, since: Date, limit = 1000): Promise<CourierLocationRow[]> {
-    return this.transactions.manager().query(
+    return (await this.transactions.manager()).query(
       `SELECT courier_id AS "courierId", ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lng,
               recorded_at AS "recordedAt", accuracy, heading, speed
        FROM courier_locations WHERE courier_id = $1 AND recorded_at >= $2
@@ -57,7 +57,7 @@ export class CourierLocationsRepository {
 
   /** Deletes up to `limit` points recorded before `before`, in every cooperative (retention). */
   async prune(before: Date, limit: number): Promise<number> {
-    const [row] = await this.transactions.manager().query(`SELECT courier_locations_prune($1, $2) AS deleted`, [before.toISOString(), limit]);
+    const [row] = await (await this.transactions.manager()).query(`SELECT courier_locations_prune($1, $2) AS deleted`, [before.toISOString(), limit]);
     return row.deleted;
   }
 }

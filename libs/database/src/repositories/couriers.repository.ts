@@ -10,25 +10,26 @@ export type CourierWithUser = CourierEntity & { user: Pick<UserEntity, 'id' | 'n
 export class CouriersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private get repository() {
-    return this.transactions.manager().getRepository(CourierEntity);
+  private async repository() {
+    return (await this.transactions.manager()).getRepository(CourierEntity);
   }
 
   async create(values: Pick<CourierEntity, 'userId' | 'vehicle' | 'capacity'>): Promise<CourierEntity> {
-    const { id } = await this.repository.save(this.repository.create(values));
+    const repository = await this.repository();
+    const { id } = await repository.save(repository.create(values));
     return (await this.findById(id))!;
   }
 
-  findById(id: string): Promise<CourierEntity | null> {
-    return this.repository.findOneBy({ id });
+  async findById(id: string): Promise<CourierEntity | null> {
+    return (await this.repository()).findOneBy({ id });
   }
 
-  findByUserId(userId: string): Promise<CourierEntity | null> {
-    return this.repository.findOneBy({ userId });
+  async findByUserId(userId: string): Promise<CourierEntity | null> {
+    return (await this.repository()).findOneBy({ userId });
   }
 
   async update(id: string, values: Partial<Pick<CourierEntity, 'vehicle' | 'capacity'>>): Promise<CourierEntity | null> {
-    const result = await this.repository.update({ id }, values);
+    const result = await (await this.repository()).update({ id }, values);
     return result.affected ? this.findById(id) : null;
   }
 
@@ -62,15 +63,15 @@ export class CouriersRepository {
     return this.findById(id);
   }
 
-  list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierEntity>> {
-    const query = this.repository.createQueryBuilder('c');
+  async list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierEntity>> {
+    const query = (await this.repository()).createQueryBuilder('c');
     if (filter.onShift !== undefined) query.where('c.on_shift = :onShift', { onShift: filter.onShift });
     return paginate(query, 'c', page);
   }
 
   /** Couriers on shift or holding an order, with their names (the dispatch board). */
   async working(): Promise<(CourierEntity & { name: string })[]> {
-    const rows: (CourierEntity & { name: string })[] = await this.repository
+    const rows: (CourierEntity & { name: string })[] = await (await this.repository())
       .createQueryBuilder('c')
       .innerJoin(UserEntity, 'u', 'u.id = c.user_id')
       .addSelect('u.name', 'name')
@@ -83,7 +84,7 @@ export class CouriersRepository {
   /** Display names for couriers, in one query. */
   async namesOf(courierIds: string[]): Promise<Map<string, string>> {
     if (!courierIds.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.transactions.manager().query(
+    const rows: { id: string; name: string }[] = await (await this.transactions.manager()).query(
       `SELECT c.id, u.name FROM couriers c JOIN users u ON u.id = c.user_id WHERE c.id = ANY($1::uuid[])`,
       [courierIds],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Role } from '../entities';
+import { Transactions } from '../transactions';
 
 export interface LoginRecord {
   id: string;
@@ -21,14 +21,15 @@ export interface ApiKeyRecord {
 
 /**
  * The only reads that cross tenants, before a tenant is known. Each goes through a
- * SECURITY DEFINER function that returns one narrow row, so no RLS policy is loosened.
+ * SECURITY DEFINER function that returns one narrow row, so no RLS policy is loosened. Inside
+ * a request's transaction they run on its connection, never on a second one.
  */
 @Injectable()
 export class CredentialsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: Transactions) {}
 
   async findLogin(email: string): Promise<LoginRecord | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.transactions.crossTenant<LoginRecord>(
       `SELECT id, cooperative_id AS "cooperativeId", role, name, password_hash AS "passwordHash",
               merchant_id AS "merchantId", courier_id AS "courierId"
        FROM auth_find_login($1)`,
@@ -38,7 +39,7 @@ export class CredentialsRepository {
   }
 
   async findApiKey(keyHash: string): Promise<ApiKeyRecord | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.transactions.crossTenant<ApiKeyRecord>(
       `SELECT id, cooperative_id AS "cooperativeId", merchant_id AS "merchantId", merchant_name AS "merchantName"
        FROM auth_find_api_key($1)`,
       [keyHash],
@@ -47,12 +48,12 @@ export class CredentialsRepository {
   }
 
   async ensurePlatformAdmin(email: string, passwordHash: string, name: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT auth_ensure_platform_admin($1, $2, $3) AS created`, [email, passwordHash, name]);
+    const [row] = await this.transactions.crossTenant<{ created: boolean }>(`SELECT auth_ensure_platform_admin($1, $2, $3) AS created`, [email, passwordHash, name]);
     return row.created === true;
   }
 
   async isEmailTaken(email: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT email_is_taken($1) AS taken`, [email]);
+    const [row] = await this.transactions.crossTenant<{ taken: boolean }>(`SELECT email_is_taken($1) AS taken`, [email]);
     return row.taken === true;
   }
 }

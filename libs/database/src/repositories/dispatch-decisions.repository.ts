@@ -31,7 +31,7 @@ export class DispatchDecisionsRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async record(decision: NewDecision): Promise<void> {
-    await this.transactions.manager().query(
+    await (await this.transactions.manager()).query(
       `INSERT INTO dispatch_decisions (order_id, policy, outcome, courier_id, offer_id, reason, candidates)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [decision.orderId, decision.policy, decision.outcome, decision.courierId, decision.offerId, decision.reason, JSON.stringify(decision.candidates)],
@@ -41,7 +41,7 @@ export class DispatchDecisionsRepository {
   /** Latest outcome and reason per order, to avoid logging the same deferral every tick. */
   async latest(orderIds: string[]): Promise<Map<string, { outcome: string; reason: string }>> {
     if (!orderIds.length) return new Map();
-    const rows: { orderId: string; outcome: string; reason: string }[] = await this.transactions.manager().query(
+    const rows: { orderId: string; outcome: string; reason: string }[] = await (await this.transactions.manager()).query(
       `SELECT DISTINCT ON (order_id) order_id AS "orderId", outcome, reason FROM dispatch_decisions
        WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, decided_at DESC`,
       [orderIds],
@@ -49,7 +49,7 @@ export class DispatchDecisionsRepository {
     return new Map(rows.map((row) => [row.orderId, { outcome: row.outcome, reason: row.reason }]));
   }
 
-  ofOrder(orderId: string): Promise<DispatchDecisionRecord[]> {
-    return this.transactions.manager().query(`SELECT ${columns} FROM dispatch_decisions WHERE order_id = $1 ORDER BY decided_at`, [orderId]);
+  async ofOrder(orderId: string): Promise<DispatchDecisionRecord[]> {
+    return (await this.transactions.manager()).query(`SELECT ${columns} FROM dispatch_decisions WHERE order_id = $1 ORDER BY decided_at`, [orderId]);
   }
 }

@@ -19,7 +19,7 @@ export class IdempotencyRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async claim(credential: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
-    const manager = this.transactions.manager();
+    const manager = await this.transactions.manager();
     await manager.query(`DELETE FROM idempotency_keys WHERE credential = $1 AND key = $2 AND created_at < now() - ${RETENTION}`, [credential, key]);
     const inserted = await manager.query(
       `INSERT INTO idempotency_keys (credential, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
@@ -35,7 +35,7 @@ export class IdempotencyRepository {
   }
 
   async saveResponse(credential: string, key: string, status: number, body: string): Promise<void> {
-    await this.transactions.manager().query(
+    await (await this.transactions.manager()).query(
       `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE credential = $1 AND key = $2`,
       [credential, key, status, body],
     );

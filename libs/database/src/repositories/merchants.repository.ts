@@ -8,42 +8,44 @@ import { Page, PageRequest, paginate } from './page';
 export class MerchantsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private get merchants() {
-    return this.transactions.manager().getRepository(MerchantEntity);
+  private async merchants() {
+    return (await this.transactions.manager()).getRepository(MerchantEntity);
   }
 
-  private get apiKeys() {
-    return this.transactions.manager().getRepository(MerchantApiKeyEntity);
+  private async apiKeys() {
+    return (await this.transactions.manager()).getRepository(MerchantApiKeyEntity);
   }
 
   async create(values: Pick<MerchantEntity, 'name' | 'address' | 'location' | 'phone'>): Promise<MerchantEntity> {
-    const { id } = await this.merchants.save(this.merchants.create(values));
+    const merchants = await this.merchants();
+    const { id } = await merchants.save(merchants.create(values));
     return (await this.findById(id))!;
   }
 
-  findById(id: string): Promise<MerchantEntity | null> {
-    return this.merchants.findOneBy({ id });
+  async findById(id: string): Promise<MerchantEntity | null> {
+    return (await this.merchants()).findOneBy({ id });
   }
 
   async update(id: string, values: Partial<Pick<MerchantEntity, 'name' | 'address' | 'location' | 'phone'>>): Promise<MerchantEntity | null> {
-    const result = await this.merchants.update({ id }, values);
+    const result = await (await this.merchants()).update({ id }, values);
     return result.affected ? this.findById(id) : null;
   }
 
-  list(page: PageRequest): Promise<Page<MerchantEntity>> {
-    return paginate(this.merchants.createQueryBuilder('m'), 'm', page);
+  async list(page: PageRequest): Promise<Page<MerchantEntity>> {
+    return paginate((await this.merchants()).createQueryBuilder('m'), 'm', page);
   }
 
   async addApiKey(merchantId: string, keyHash: string, keyPrefix: string): Promise<MerchantApiKeyEntity> {
-    return this.apiKeys.save(this.apiKeys.create({ merchantId, keyHash, keyPrefix }));
+    const apiKeys = await this.apiKeys();
+    return apiKeys.save(apiKeys.create({ merchantId, keyHash, keyPrefix }));
   }
 
-  listApiKeys(merchantId: string): Promise<MerchantApiKeyEntity[]> {
-    return this.apiKeys.find({ where: { merchantId }, order: { createdAt: 'DESC' } });
+  async listApiKeys(merchantId: string): Promise<MerchantApiKeyEntity[]> {
+    return (await this.apiKeys()).find({ where: { merchantId }, order: { createdAt: 'DESC' } });
   }
 
   async revokeApiKey(merchantId: string, keyId: string): Promise<boolean> {
-    const result = await this.apiKeys.update({ id: keyId, merchantId }, { revokedAt: new Date() });
+    const result = await (await this.apiKeys()).update({ id: keyId, merchantId }, { revokedAt: new Date() });
     return !!result.affected;
   }
 }

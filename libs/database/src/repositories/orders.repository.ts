@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../transactions';
 import { OrderEventRecord, orderColumns, OrderRecord, OrderStatus, toOrderRecord } from './order-record';
-import { decodeCursor, encodeCursor, Page, PageRequest } from './page';
+import { afterCursorSql, cursorAtSql, decodeCursor, Page, PageRequest, toPage } from './page';
 
 /** What intake stores; the rest of a record (status, times, PIN) the database fills in. */
 export type NewOrder = Pick<
@@ -33,8 +33,8 @@ const point = (index: number) => `ST_SetSRID(ST_MakePoint($${index + 1}, $${inde
 export class OrdersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private query<T = Record<string, unknown>[]>(sql: string, parameters: unknown[] = []): Promise<T> {
-    return this.transactions.manager().query(sql, parameters);
+  private async query<T = Record<string, unknown>[]>(sql: string, parameters: unknown[] = []): Promise<T> {
+    return (await this.transactions.manager()).query(sql, parameters);
   }
 
   async insert(order: NewOrder): Promise<OrderRecord> {
@@ -132,18 +132,15 @@ export class OrdersRepository {
     const position = page.cursor ? decodeCursor(page.cursor) : null;
     if (position) {
       parameters.push(position.createdAt, position.id);
-      conditions.push(`(o.created_at, o.id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`);
+      conditions.push(afterCursorSql('o', `$${parameters.length - 1}`, `$${parameters.length}`));
     }
     parameters.push(page.limit + 1);
     const rows = await this.query(
-      `SELECT ${orderColumns} FROM orders o ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      `SELECT ${orderColumns}, ${cursorAtSql('o')} AS page_cursor_at FROM orders o ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY o.created_at DESC, o.id DESC LIMIT $${parameters.length}`,
       parameters,
     );
-    const records = rows.map(toOrderRecord);
-    const items = records.slice(0, page.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: records.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+    return toPage(rows.map(toOrderRecord), page.limit, (_, index) => rows[index].page_cursor_at as string);
   }
 
   /** Every order not yet closed, oldest first (the dispatch board). */

@@ -23,7 +23,7 @@ export class OutboxRepository {
 
   /** Adds an event to the current tenant transaction; returns its id (used as the job id). */
   async add(topic: string, payload: Record<string, unknown>, delayMs = 0): Promise<string> {
-    const [row] = await this.transactions.manager().query(
+    const [row] = await (await this.transactions.manager()).query(
       `INSERT INTO outbox (topic, payload, available_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond') RETURNING id`,
       [topic, payload, delayMs],
     );

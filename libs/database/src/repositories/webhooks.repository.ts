@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../transactions';
-import { decodeCursor, encodeCursor, Page, PageRequest } from './page';
+import { afterCursorSql, cursorAtSql, decodeCursor, Page, PageRequest, toPage } from './page';
 
 export interface WebhookSubscription {
   id: string;
@@ -42,8 +42,8 @@ const deliveryColumns = `id, subscription_id AS "subscriptionId", event_id AS "e
 export class WebhooksRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private query<T = Record<string, unknown>[]>(sql: string, parameters: unknown[] = []): Promise<T> {
-    return this.transactions.manager().query(sql, parameters);
+  private async query<T = Record<string, unknown>[]>(sql: string, parameters: unknown[] = []): Promise<T> {
+    return (await this.transactions.manager()).query(sql, parameters);
   }
 
   async subscribe(values: { merchantId: string | null; url: string; events: string[]; secret: string; createdBy: string }): Promise<WebhookSubscription> {
@@ -111,22 +111,22 @@ export class WebhooksRepository {
 
   async listDeliveries(subscriptionId: string, page: PageRequest): Promise<Page<WebhookDelivery & { attemptLog: WebhookAttempt[] }>> {
     const position = page.cursor ? decodeCursor(page.cursor) : null;
-    const rows = await this.query<WebhookDelivery[]>(
-      `SELECT ${deliveryColumns} FROM webhook_deliveries WHERE subscription_id = $1
-         AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-       ORDER BY created_at DESC, id DESC LIMIT $4`,
+    const rows = await this.query<(WebhookDelivery & { pageCursorAt: string })[]>(
+      `SELECT ${deliveryColumns}, ${cursorAtSql('d')} AS "pageCursorAt" FROM webhook_deliveries d WHERE subscription_id = $1
+         AND ($2::timestamptz IS NULL OR ${afterCursorSql('d', '$2', '$3')})
+       ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
       [subscriptionId, position?.createdAt ?? null, position?.id ?? null, page.limit + 1],
     );
-    const items = rows.slice(0, page.limit);
+    const { items: withCursor, nextCursor } = toPage(rows, page.limit, (row) => row.pageCursorAt);
+    const items = withCursor.map(({ pageCursorAt: _, ...item }) => item);
     const attempts = await this.query<(WebhookAttempt & { deliveryId: string })[]>(
       `SELECT delivery_id AS "deliveryId", attempt, at, status_code AS "statusCode", error, duration_ms AS "durationMs"
        FROM webhook_attempts WHERE delivery_id = ANY($1::uuid[]) ORDER BY attempt`,
       [items.map((item) => item.id)],
     );
-    const last = items[items.length - 1];
     return {
       items: items.map((item) => ({ ...item, attemptLog: attempts.filter((attempt) => attempt.deliveryId === item.id).map(({ deliveryId: _, ...rest }) => rest) })),
-      nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      nextCursor,
     };
   }
 }

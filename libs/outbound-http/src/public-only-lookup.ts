@@ -1,21 +1,6 @@
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
-import { isIP, LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
-
-/** A webhook URL that leads into a private network; retrying will not help. */
-export class PrivateDestinationError extends Error {
-  override name = 'PrivateDestinationError';
-}
-
-/**
- * A subscriber chooses the URL, so without this check our workers could be pointed at the
- * co-op's own network (loopback, private ranges, cloud metadata at 169.254.169.254). Only
- * public unicast addresses are allowed.
- */
-export function assertPublicAddress(host: string, address: string): void {
-  const range = ipaddr.process(address).range();
-  if (range !== 'unicast') throw new PrivateDestinationError(`${host} resolves to a ${range} address (${address})`);
-}
+import { LookupFunction } from 'node:net';
+import { assertPublicAddress } from './address-policy';
 
 /**
  * A DNS lookup for the HTTP client that refuses private addresses at connect time, on the
@@ -26,6 +11,8 @@ export function assertPublicAddress(host: string, address: string): void {
 export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, '', 0);
+    // Possibly transient, so an ordinary (retried) failure, not a refusal.
+    if (!addresses.length) return callback(Object.assign(new Error(`${hostname} resolves to no address`), { code: 'ENOTFOUND' }), '', 0);
     try {
       for (const { address } of addresses) assertPublicAddress(hostname, address);
     } catch (refusal) {
@@ -35,7 +22,3 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
     callback(null, addresses[0].address, addresses[0].family);
   });
 };
-
-export function isIpLiteral(hostname: string): boolean {
-  return isIP(hostname) !== 0;
-}
