@@ -13,6 +13,10 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: here,
   base: '/',
+  // The pages import the wire contract's types (and nothing else of libs/); see apps/web/tsconfig.json.
+  resolve: {
+    alias: { '@lib/wire': resolve(here, '../../libs/wire/src/index.ts') },
+  },
   build: {
     outDir: resolve(here, '../../dist/web'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
-import type { CourierPositionEvent, CourierPositionsEvent } from '@lib/realtime';
 import type { CoopFixture, Session } from '@lib/testing';
 import { LYON } from '@lib/testing';
+import type { CourierPositionEvent, CourierPositionsEvent, OrderView } from '@lib/wire';
 import { locationAt, newCourier, startShift } from './support/fixtures';
 import { closeAllSockets, connected, nextEvent, openSocket, record, sendLocation } from './support/sockets';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';
@@ -93,7 +93,7 @@ describe('dispatcher live feed over /dispatch', () => {
     const inB = await courierOnShift(coopB, 0);
     const inA = await courierOnShift(coopA, 1);
     expect(await sendLocation(inB.socket, locationAt(coopB))).toEqual({ ok: true });
-    harness.publisher.toCooperative(coopB.cooperative.id).emit('order.updated', { id: 'order-of-b', status: 'pending' });
+    harness.publisher.toCooperative(coopB.cooperative.id).emit('order.updated', { id: 'order-of-b', status: 'pending' } as OrderView);
     harness.publisher.toCooperative(coopB.cooperative.id).emit('courier.status', { courierId: inB.courier.courierId, onShift: true, status: 'busy' });
     // Barriers: A's own events, sent after B's, reach A's dispatchers; B's would have come first.
     const barriers = Promise.all([
@@ -102,7 +102,7 @@ describe('dispatcher live feed over /dispatch', () => {
       nextEvent(singleA, 'courier.position', (event: CourierPositionEvent) => event.courierId === inA.courier.courierId),
     ]);
     expect(await sendLocation(inA.socket, locationAt(coopA))).toEqual({ ok: true });
-    harness.publisher.toCooperative(coopA.cooperative.id).emit('order.updated', { id: 'order-of-a', status: 'pending' });
+    harness.publisher.toCooperative(coopA.cooperative.id).emit('order.updated', { id: 'order-of-a', status: 'pending' } as OrderView);
     await barriers;
 
     expect(ordersA.map((order) => order.id)).toEqual(['order-of-a']);

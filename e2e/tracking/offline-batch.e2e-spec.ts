@@ -1,6 +1,6 @@
 import { CourierPositions } from '@lib/positions';
-import type { CourierPositionsEvent } from '@lib/realtime';
 import type { CoopFixture, Session } from '@lib/testing';
+import type { CourierPositionsEvent } from '@lib/wire';
 import { near, newCourier, startShift } from './support/fixtures';
 import { closeAllSockets, connected, nextEvent, openSocket } from './support/sockets';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';

@@ -1,5 +1,5 @@
-import type { OfferEvent } from '@lib/realtime';
 import type { CoopFixture } from '@lib/testing';
+import type { OfferEvent, OrderView } from '@lib/wire';
 import { newCourier } from './support/fixtures';
 import { closeAllSockets, connected, nextEvent, openSocket, record } from './support/sockets';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';
@@ -9,8 +9,8 @@ jest.setTimeout(30_000);
 const offer = (offerId: string): OfferEvent => ({
   offerId,
   orderId: '6f1c0d1e-0000-4000-8000-000000000001',
-  pickup: { address: '1 place du Marché', location: { lat: 44.93, lng: 4.89 } },
-  dropoff: { address: '3 rue du Test', location: { lat: 44.94, lng: 4.9 } },
+  pickup: { address: '1 place du Marché', location: { lat: 44.93, lng: 4.89 }, contactName: null, phone: null, notes: null },
+  dropoff: { address: '3 rue du Test', location: { lat: 44.94, lng: 4.9 }, contactName: null, phone: null, notes: null },
   price: { amount: 650, currency: 'EUR' },
   expiresAt: new Date(Date.now() + 60_000).toISOString(),
 });
@@ -41,7 +41,7 @@ describe('RealtimePublisher', () => {
     ]);
     harness.publisher.toCourier(coop.courier.courierId).emit('offer', offer('offer-1'));
     harness.publisher.toCourier(coop.courier.courierId).emit('offer.withdrawn', { offerId: 'offer-1' });
-    harness.publisher.toCourier(coop.courier.courierId).emit('order.updated', { id: 'order-1', status: 'assigned' });
+    harness.publisher.toCourier(coop.courier.courierId).emit('order.updated', { id: 'order-1', status: 'assigned' } as OrderView);
     const [sent, withdrawn, updated] = await received;
     expect(sent).toEqual({ ...offer('offer-1'), expiresAt: sent.expiresAt });
     expect(withdrawn).toEqual({ offerId: 'offer-1' });
@@ -61,7 +61,7 @@ describe('RealtimePublisher', () => {
     const everywhere = Promise.all(
       [onA, onB].flatMap((socket) => [nextEvent(socket, 'order.updated'), nextEvent(socket, 'courier.status')]),
     );
-    harness.publisher.toCooperative(coop.cooperative.id).emit('order.updated', { id: 'order-2', status: 'pending', needsAttention: true });
+    harness.publisher.toCooperative(coop.cooperative.id).emit('order.updated', { id: 'order-2', status: 'pending', needsAttention: true } as OrderView);
     harness.publisher.toCooperative(coop.cooperative.id).emit('courier.status', { courierId: coop.courier.courierId, onShift: true, status: 'available' });
     expect(await everywhere).toEqual([
       { id: 'order-2', status: 'pending', needsAttention: true },

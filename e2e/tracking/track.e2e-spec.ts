@@ -1,5 +1,5 @@
-import type { CourierPositionEvent, OrderStatus, TrackPositionEvent, TrackStatusEvent } from '@lib/realtime';
 import type { CoopFixture } from '@lib/testing';
+import type { CourierPositionEvent, OrderStatus, TrackPositionEvent, TrackStatusEvent } from '@lib/wire';
 import { locationAt, newOrder, setOrderState, startShift } from './support/fixtures';
 import { closeAllSockets, connected, nextEvent, openSocket, record, sendLocation } from './support/sockets';
 import { bootTracking, TrackingHarness } from './support/tracking-harness';

@@ -11,6 +11,10 @@
 #      missing), on a free port from 55432 / 56379. Re-running reuses it.
 # FORCE_LOCAL_SERVICES=1 skips 1 and 2 (to test 3, or to stay isolated from a
 # shared server). The probed ports are SYSTEM_PG_PORT / SYSTEM_REDIS_PORT.
+#
+# Redis is started with an append-only file and maxmemory-policy noeviction, as
+# production runs it; a reused server must not evict keys either (the dispatcher
+# refuses to start otherwise), see check_redis_eviction.
 
 # shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -220,6 +224,56 @@ redis_ping() { # URL
   fi
 }
 
+# One command over the URL, its reply one element a line (nothing and status 1 on an
+# error reply): redis-cli when installed, else ioredis from node_modules.
+redis_cmd() { # URL ARGS...
+  local url=$1 reply
+  shift
+  if have redis-cli; then
+    reply=$(timeout 3 redis-cli -u "$url" "$@" 2>/dev/null) || return 1
+    [[ "$reply" != ERR* && "$reply" != NOPERM* && "$reply" != "(error)"* ]] || return 1
+    printf '%s\n' "$reply"
+  else
+    # shellcheck disable=SC2016 # JavaScript, not shell
+    (cd "$BD_ROOT" && timeout 5 node -e '
+      const Redis = require("ioredis");
+      const [url, ...args] = process.argv.slice(1);
+      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      redis.on("error", () => undefined);
+      redis.connect().then(() => redis.call(...args)).then(
+        (reply) => { console.log([].concat(reply).join("\n")); process.exit(0); },
+        () => process.exit(1));' "$url" "$@")
+  fi
+}
+
+# maxmemory-policy, or nothing when CONFIG is not available (managed Redis).
+redis_policy() { # URL
+  local reply
+  reply=$(redis_cmd "$1" CONFIG GET maxmemory-policy) || return 0
+  [[ "$(sed -n 1p <<<"$reply")" == maxmemory-policy ]] && sed -n 2p <<<"$reply"
+  return 0
+}
+
+# The queues (BullMQ) lose jobs if Redis evicts keys, and the dispatcher refuses to
+# start unless maxmemory-policy is noeviction (libs/http check-stores.ts). A server
+# we reuse keeps its settings, except that one on this machine (a dev/CI box) is
+# switched to noeviction, loudly; elsewhere we only say what will go wrong.
+check_redis_eviction() { # URL
+  local url=$1 policy
+  policy=$(redis_policy "$url")
+  if [[ -z "$policy" ]]; then
+    warn "Redis: cannot read maxmemory-policy (CONFIG disabled?); the dispatcher needs noeviction"
+  elif [[ "$policy" != noeviction ]]; then
+    if is_loopback "$(url_host "$url")"; then
+      log "Redis: maxmemory-policy is $policy; setting it to noeviction (CONFIG SET) so queued jobs are never evicted"
+      redis_cmd "$url" CONFIG SET maxmemory-policy noeviction >/dev/null \
+        || warn "Redis: CONFIG SET maxmemory-policy noeviction failed; the dispatcher will refuse to start"
+    else
+      warn "Redis at $(url_redacted "$url") has maxmemory-policy $policy: the dispatcher refuses to start until it is noeviction"
+    fi
+  fi
+}
+
 local_redis_dir() { echo "$BD_LOCAL/redis"; }
 
 start_local_redis() {
@@ -230,13 +284,21 @@ start_local_redis() {
   if pid=$(pidfile_alive "$dir/server.pid") && port=$(cat "$dir/port" 2>/dev/null) \
      && redis_ping "redis://127.0.0.1:$port"; then
     log "Redis: reusing project-local server on 127.0.0.1:$port (pid $pid)"
+    # Ours, perhaps started by an older version of this script: same settings as below.
+    if [[ "$(redis_cmd "redis://127.0.0.1:$port" CONFIG GET appendonly | sed -n 2p)" == no ]]; then
+      log "Redis: turning on its append-only file (CONFIG SET appendonly yes)"
+      redis_cmd "redis://127.0.0.1:$port" CONFIG SET appendonly yes >/dev/null || warn "Redis: CONFIG SET appendonly yes failed"
+    fi
+    check_redis_eviction "redis://127.0.0.1:$port"
   else
     port=$(free_port_from "$LOCAL_REDIS_PORT")
     log "Redis: starting project-local server on 127.0.0.1:$port"
     rm -f "$dir/redis.pid"
-    # No persistence: it is a cache/queue for dev and tests only.
+    # As production runs it (infra/docker-compose.yml): an append-only file, so queued jobs
+    # survive a restart, and never evicting keys, which the queues need. Data in .local/redis.
     redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$dir" \
-      --save '' --appendonly no --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
+      --save '' --appendonly yes --maxmemory-policy noeviction \
+      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
       || die "redis-server did not start, see $dir/redis.log"
     local i
     for ((i = 0; i < 50; i++)); do
@@ -268,7 +330,11 @@ ensure_redis() {
       log "Redis: using the server on 127.0.0.1:$SYSTEM_REDIS_PORT"
     fi
   fi
-  [[ -n "$found" ]] || start_local_redis
+  if [[ -n "$found" ]]; then
+    check_redis_eviction "$REDIS_URL"
+  else
+    start_local_redis
+  fi
   export REDIS_URL
   log "Redis ready: REDIS_URL=$(url_redacted "$REDIS_URL")"
 }

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { startProcess } from '@lib/http';
-import { createApiApp } from './api.app';
 
 void startProcess({
   name: 'api',
   required: ['JWT_SECRET'],
-  create: createApiApp,
+  // Loaded once startProcess handles SIGTERM: a stop in the second it takes to load is not lost.
+  create: async (config) => (await import('./api.app')).createApiApp(config),
   port: (config) => config.env.API_PORT,
 });

@@ -10,6 +10,7 @@ import { PositionsModule } from '@lib/positions';
 import { QueuesModule, RedisModule } from '@lib/queues';
 import { CooperativeLock } from './dispatch/cooperative-lock';
 import { DecisionApplier } from './dispatch/decision-applier';
+import { DispatchFollowUps } from './dispatch/dispatch-follow-ups';
 import { DispatchProcessor } from './dispatch/dispatch.processor';
 import { DispatchRun } from './dispatch/dispatch-run.service';
 import { DispatchSweep } from './dispatch/dispatch-sweep.service';
@@ -45,6 +46,7 @@ export class DispatcherModule {
         SnapshotBuilder,
         WorkOutlookSource,
         DecisionApplier,
+        DispatchFollowUps,
         DispatchRun,
         DispatchSweep,
         DispatchProcessor,

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { startProcess } from '@lib/http';
-import { createDispatcherApp } from './dispatcher.app';
 
 void startProcess({
   name: 'dispatcher',
   required: ['JWT_SECRET'],
-  create: createDispatcherApp,
+  // BullMQ workers: an evicting Redis would lose queued jobs and their locks.
+  stores: { noEviction: true },
+  // Loaded once startProcess handles SIGTERM: a stop in the second it takes to load is not lost.
+  create: async (config) => (await import('./dispatcher.app')).createDispatcherApp(config),
   port: (config) => config.env.DISPATCHER_PORT,
 });

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { startProcess } from '@lib/http';
-import { createTrackingApp } from './tracking.app';
 
 void startProcess({
   name: 'tracking',
   required: ['JWT_SECRET'],
-  create: createTrackingApp,
+  // Loaded once startProcess handles SIGTERM: a stop in the second it takes to load is not lost.
+  create: async (config) => (await import('./tracking.app')).createTrackingApp(config),
   port: (config) => config.env.TRACKING_PORT,
 });

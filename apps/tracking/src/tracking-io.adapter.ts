@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '@lib/config';
-import { createRedis } from '@lib/queues';
+import { closeRedis, createRedis } from '@lib/queues';
 import { socketIoKey } from '@lib/realtime';
 import { HandshakeRefusal } from './handshake/handshake-refusal';
 import { HandshakeLimiter } from './handshake-limiter';
@@ -67,6 +67,6 @@ export class TrackingIoAdapter extends IoAdapter {
       for (const namespace of this.server._nsps.values()) namespace.local.disconnectSockets(true);
       this.server.engine.close();
     }
-    await Promise.all(this.redisClients.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(this.redisClients.map((client) => closeRedis(client)));
   }
 }

@@ -1,5 +1,5 @@
 import { io, Socket } from 'socket.io-client';
-import type { LocationAck, LocationMessage } from '@lib/realtime';
+import type { LocationAck, LocationMessage } from '@lib/wire';
 
 const WAIT_MS = 5000;
 const opened: Socket[] = [];

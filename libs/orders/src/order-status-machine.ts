@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@lib/database';
+import type { OrderStatus } from '@lib/wire';
 
 /**
  * The contract's status machine, in one place. `offered` falls back to `pending` on a

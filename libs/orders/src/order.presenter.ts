@@ -1,11 +1,14 @@
-import type { OrderEventRecord, OrderRecord, OrderStop } from '@lib/database';
+import type { OrderEventRecord, OrderRecord } from '@lib/database';
+import type { OrderEventView, OrderStop, OrderView } from '@lib/wire';
 
-function presentStop(stop: OrderStop) {
+export type { OrderView };
+
+function presentStop(stop: OrderRecord['pickup']): OrderStop {
   return { address: stop.address, location: stop.location, contactName: stop.contactName, phone: stop.phone, notes: stop.notes };
 }
 
-/** The order as the contract shows it, with its history. */
-export function presentOrder(order: OrderRecord, events: OrderEventRecord[], publicBaseUrl: string) {
+/** The order as the contract shows it, with its history: the wire's `OrderView`, field for field. */
+export function presentOrder(order: OrderRecord, events: OrderEventRecord[], publicBaseUrl: string): OrderView {
   return {
     id: order.id,
     status: order.status,
@@ -27,8 +30,6 @@ export function presentOrder(order: OrderRecord, events: OrderEventRecord[], pub
     cancelReason: order.cancelReason,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
-    events: events.map((event) => ({ status: event.status, at: event.at.toISOString(), by: event.actor })),
+    events: events.map((event): OrderEventView => ({ status: event.status, at: event.at.toISOString(), by: event.actor })),
   };
 }
-
-export type OrderView = ReturnType<typeof presentOrder>;

@@ -1,8 +1,9 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import type { ConnectionOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
-import { redisOptions } from './redis';
+import { QUEUE_CONNECTION, QueueConnectionModule } from './queue-connection.module';
 import { QueueKey, queues } from './queue-registry';
 
 const QUEUE_ERROR_LOGGING = Symbol('QUEUE_ERROR_LOGGING');
@@ -15,13 +16,11 @@ export class QueuesModule {
     return {
       module: QueuesModule,
       imports: [
+        QueueConnectionModule,
         BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            // BullMQ types its options against the ioredis it was built with; the fields are the same.
-            connection: redisOptions(config, 'bullmq') as ConnectionOptions,
-            prefix: `${config.env.REDIS_PREFIX}:q`,
-          }),
+          imports: [QueueConnectionModule],
+          inject: [AppConfig, QUEUE_CONNECTION],
+          useFactory: (config: AppConfig, connection: Redis) => ({ connection, prefix: `${config.env.REDIS_PREFIX}:q` }),
         }),
         ...keys.map((key) => BullModule.registerQueue({ name: queues[key].name, defaultJobOptions: queues[key].defaults })),
       ],
@@ -37,7 +36,7 @@ export class QueuesModule {
           },
         },
       ],
-      exports: [BullModule],
+      exports: [BullModule, QueueConnectionModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '@lib/config';
+import { withTimeout } from './with-timeout';
 
 /**
  * A Redis connection. `maxRetriesPerRequest: null` is what BullMQ requires for workers,
@@ -20,10 +21,28 @@ export function createRedis(config: AppConfig, connectionName: string, overrides
 
 const logger = new Logger('Redis');
 
+/** How long a connection may take to say goodbye before it is cut. */
+const QUIT_TIMEOUT_MS = 1000;
+
 /**
- * Connection options (not a connection) for libraries that open and close their own
- * connections, such as BullMQ: handing them a shared instance would leave it open at shutdown.
+ * Closes a connection without ever waiting for Redis to come back. `quit()` lets the commands
+ * already sent finish, but while Redis is away it waits behind queued commands for a
+ * reconnection that may never come; then (or if it takes too long) the connection is cut.
+ * Commands still queued then never settle (ioredis), so nothing in a shutdown may wait on them.
  */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  if (redis.status === 'ready') {
+    const quit = await withTimeout(redis.quit(), QUIT_TIMEOUT_MS, 'Redis QUIT').then(
+      () => true,
+      () => false,
+    );
+    if (quit) return;
+  }
+  redis.disconnect();
+}
+
+/** Connection options (not a connection), for tools that open and close their own connections. */
 export function redisOptions(config: AppConfig, connectionName: string): RedisOptions {
   const url = new URL(config.env.REDIS_URL);
   return {

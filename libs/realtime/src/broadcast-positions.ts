@@ -1,14 +1,7 @@
-import type { CourierPositionEvent } from './events';
+import type { CourierPositionEvent } from '@lib/wire';
 import { namespaces } from './namespaces';
+import { RoomBroadcaster, roomsOf } from './room-emitter';
 import { rooms } from './rooms';
-
-/**
- * What both a socket.io `Server` and a Redis `Emitter` offer: rooms of a namespace to emit to.
- * Typed loosely on purpose; the event names and payloads are checked in this file.
- */
-export interface RoomBroadcaster {
-  of(namespace: string): { to(room: string): { emit(event: string, ...args: unknown[]): unknown } };
-}
 
 /**
  * Sends the latest positions of some couriers of one cooperative to everyone who may see
@@ -17,12 +10,12 @@ export interface RoomBroadcaster {
  */
 export function broadcastCourierPositions(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
   if (!positions.length) return;
-  const dispatch = io.of(namespaces.dispatch);
-  dispatch.to(rooms.cooperativePositions(cooperativeId, 'batch')).emit('courier.positions', { positions, snapshot: false });
-  const singles = dispatch.to(rooms.cooperativePositions(cooperativeId, 'single'));
+  const dispatch = roomsOf(io, namespaces.dispatch);
+  dispatch(rooms.cooperativePositions(cooperativeId, 'batch')).emit('courier.positions', { positions, snapshot: false });
+  const singles = dispatch(rooms.cooperativePositions(cooperativeId, 'single'));
   for (const position of positions) singles.emit('courier.position', position);
-  const track = io.of(namespaces.track);
+  const track = roomsOf(io, namespaces.track);
   for (const { courierId, lat, lng, at } of positions) {
-    track.to(rooms.courierFollowers(courierId)).emit('position', { lat, lng, at });
+    track(rooms.courierFollowers(courierId)).emit('position', { lat, lng, at });
   }
 }

@@ -4,5 +4,6 @@ export * from './last-order-status';
 export * from './namespaces';
 export * from './realtime-publisher';
 export * from './realtime.module';
+export * from './room-emitter';
 export * from './rooms';
 export * from './socket-io-key';

@@ -1,8 +1,8 @@
-/** The gateway's socket.io namespaces, as the public contract names them. */
+import type { NamespaceName } from '@lib/wire';
+
+/** The gateway's socket.io namespaces, as the public contract (and `SocketNamespaces` in `@lib/wire`) names them. */
 export const namespaces = {
   courier: '/courier',
   dispatch: '/dispatch',
   track: '/track',
-} as const;
-
-export type NamespaceName = (typeof namespaces)[keyof typeof namespaces];
+} as const satisfies Record<string, NamespaceName>;

@@ -3,43 +3,26 @@ import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
 import { REDIS } from '@lib/queues';
-import { broadcastCourierPositions, RoomBroadcaster } from './broadcast-positions';
-import type {
-  CourierPositionEvent,
-  CourierStatusEvent,
-  OfferEvent,
-  OfferWithdrawnEvent,
-  OrderPayload,
-  OrderStatusNotice,
-  ShiftNotice,
-} from './events';
+import type { CourierPositionEvent, CourierServerEvents, CourierStatusEvent, DispatchServerEvents } from '@lib/wire';
+import { broadcastCourierPositions } from './broadcast-positions';
+import type { OrderStatusNotice, ShiftNotice } from './events';
 import { saveLastOrderStatus } from './last-order-status';
 import { namespaces } from './namespaces';
+import { EventTarget, RoomBroadcaster, roomsOf } from './room-emitter';
 import { rooms } from './rooms';
 import { socketIoKey } from './socket-io-key';
 
-/** What may be sent to a cooperative's dispatchers (`/dispatch`). */
-export interface CooperativeEvents {
-  'order.updated': OrderPayload;
-  /** Also tells the gateways, which stop tracking a courier whose shift ended. */
-  'courier.status': CourierStatusEvent;
-}
-
-/** What may be sent to one courier (`/courier`). */
-export interface CourierEvents {
-  offer: OfferEvent;
-  'offer.withdrawn': OfferWithdrawnEvent;
-  'order.updated': OrderPayload;
-}
+/**
+ * What may be sent to a cooperative's dispatchers (`/dispatch`); positions go out through
+ * `courierPositions`. `courier.status` also tells the gateways, which stop tracking a
+ * courier whose shift ended.
+ */
+export type CooperativeEvents = Pick<DispatchServerEvents, 'order.updated' | 'courier.status'>;
 
 /** What may be sent to an order's customers (`/track`); `position` is derived by the gateway itself. */
 export interface OrderTrackerEvents {
   /** Customers receive `{ status, at, eta }`; `courierId` tells the gateways whose positions to relay. */
-  status: Omit<OrderStatusNotice, 'orderId'>;
-}
-
-export interface EventTarget<Events> {
-  emit<E extends keyof Events & string>(event: E, payload: Events[E]): void;
+  status: (notice: Omit<OrderStatusNotice, 'orderId'>) => void;
 }
 
 /**
@@ -51,22 +34,24 @@ export interface EventTarget<Events> {
 export class RealtimePublisher {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly emitter: Emitter;
+  private readonly broadcaster: RoomBroadcaster;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {
     this.emitter = new Emitter(redis, { key: socketIoKey(config) });
+    this.broadcaster = this.emitter as unknown as RoomBroadcaster;
   }
 
   /** The cooperative's dispatchers and coop admins. */
   toCooperative(cooperativeId: string): EventTarget<CooperativeEvents> {
-    const dispatchers = this.emitter.of(namespaces.dispatch).to(rooms.cooperative(cooperativeId));
+    const dispatchers = roomsOf(this.broadcaster, namespaces.dispatch)(rooms.cooperative(cooperativeId));
     return {
-      emit: (event, payload) => {
-        dispatchers.emit(event, payload);
+      emit: (event, ...args) => {
+        dispatchers.emit(event, ...args);
         if (event === 'courier.status') {
-          const { courierId, onShift } = payload as CourierStatusEvent;
+          const { courierId, onShift } = args[0] as CourierStatusEvent;
           const notice: ShiftNotice = { cooperativeId, courierId, onShift };
           this.emitter.of(namespaces.courier).serverSideEmit('courier.shift', notice);
         }
@@ -75,9 +60,8 @@ export class RealtimePublisher {
   }
 
   /** Every connected socket of one courier. */
-  toCourier(courierId: string): EventTarget<CourierEvents> {
-    const sockets = this.emitter.of(namespaces.courier).to(rooms.courier(courierId));
-    return { emit: (event, payload) => void sockets.emit(event, payload) };
+  toCourier(courierId: string): EventTarget<CourierServerEvents> {
+    return roomsOf(this.broadcaster, namespaces.courier)(rooms.courier(courierId));
   }
 
   /**
@@ -100,6 +84,6 @@ export class RealtimePublisher {
 
   /** Positions recorded outside the gateway (an offline batch), to dispatchers and customers alike. */
   courierPositions(cooperativeId: string, positions: CourierPositionEvent[]): void {
-    broadcastCourierPositions(this.emitter as unknown as RoomBroadcaster, cooperativeId, positions);
+    broadcastCourierPositions(this.broadcaster, cooperativeId, positions);
   }
 }

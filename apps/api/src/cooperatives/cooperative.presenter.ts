@@ -1,6 +1,15 @@
-import { CooperativeEntity, withDefaultSettings } from '@lib/database';
+import { CooperativeEntity, type CooperativeSettings, withDefaultSettings } from '@lib/database';
+import type { CooperativeSettingsView, CooperativeView } from '@lib/wire';
 
-export function presentCooperative(cooperative: CooperativeEntity) {
+/**
+ * The settings go out as stored (defaults filled in), so the compiler checks both ways that
+ * the stored shape and the wire's are the same: a field added to one and not the other fails.
+ */
+type SameFields<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type MustHold<Check extends true> = Check;
+type SettingsCheck = MustHold<SameFields<CooperativeSettings, CooperativeSettingsView>>;
+
+export function presentCooperative(cooperative: CooperativeEntity): CooperativeView {
   return {
     id: cooperative.id,
     name: cooperative.name,

@@ -1,6 +1,7 @@
 import { CourierEntity } from '@lib/database';
+import type { CourierView } from '@lib/wire';
 
-export function presentCourier(courier: CourierEntity, name?: string) {
+export function presentCourier(courier: CourierEntity, name?: string): CourierView {
   return {
     id: courier.id,
     cooperativeId: courier.cooperativeId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
 import { CouriersRepository, OrdersRepository, Transactions } from '@lib/database';
 import { CourierPositions, FORGET_AFTER_SECONDS } from '@lib/positions';
+import type { BoardCourierView, DispatchBoardView } from '@lib/wire';
 import { OrderQueries } from '../orders/order-queries.service';
 
 /**
@@ -19,7 +20,7 @@ export class DispatchBoard {
     private readonly config: AppConfig,
   ) {}
 
-  async board() {
+  async board(): Promise<DispatchBoardView> {
     const cooperativeId = this.transactions.current().cooperativeId!;
     const couriers = await this.couriers.working();
     const orders = await this.orders.active();
@@ -35,7 +36,7 @@ export class DispatchBoard {
     // Greyed on the map exactly when dispatch stops offering work to the courier.
     const staleAfterMs = this.config.env.POSITION_MAX_AGE_SECONDS * 1000;
     return {
-      couriers: couriers.map((courier) => {
+      couriers: couriers.map((courier): BoardCourierView => {
         const position = positionOf.get(courier.id);
         const activeOrderIds = activeOf.get(courier.id) ?? [];
         return {

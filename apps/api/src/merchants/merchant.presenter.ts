@@ -1,7 +1,8 @@
 import { MerchantApiKeyEntity, MerchantEntity } from '@lib/database';
 import { fromGeoJsonPoint } from '@lib/geo';
+import type { ApiKeyView, MerchantView } from '@lib/wire';
 
-export function presentMerchant(merchant: MerchantEntity) {
+export function presentMerchant(merchant: MerchantEntity): MerchantView {
   return {
     id: merchant.id,
     cooperativeId: merchant.cooperativeId,
@@ -15,7 +16,7 @@ export function presentMerchant(merchant: MerchantEntity) {
 }
 
 /** Key metadata only: the key itself is shown once, at creation. */
-export function presentApiKey(key: MerchantApiKeyEntity) {
+export function presentApiKey(key: MerchantApiKeyEntity): ApiKeyView {
   return {
     id: key.id,
     merchantId: key.merchantId,

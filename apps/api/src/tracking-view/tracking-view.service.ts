@@ -3,9 +3,10 @@ import { MerchantsRepository, OrdersRepository, Transactions } from '@lib/databa
 import { ProblemError } from '@lib/http';
 import { estimatedDelivery } from '@lib/orders';
 import { CourierPositions } from '@lib/positions';
+import type { OrderStatus, PublicTrackingView } from '@lib/wire';
 
-const LIVE = ['assigned', 'picked_up'];
-const CLOSED = ['delivered', 'failed', 'cancelled'];
+const LIVE: readonly OrderStatus[] = ['assigned', 'picked_up'];
+const CLOSED: readonly OrderStatus[] = ['delivered', 'failed', 'cancelled'];
 
 /**
  * What a customer with the tracking link may see: status, ETA, where from and to, the
@@ -21,10 +22,10 @@ export class TrackingView {
     private readonly positions: CourierPositions,
   ) {}
 
-  async view(token: string) {
+  async view(token: string): Promise<PublicTrackingView> {
     const found = await this.transactions.asSystem(() => this.orders.findByTrackingToken(token));
     if (!found) throw ProblemError.notFound('Tracked order');
-    return this.transactions.inTenant(found.cooperativeId, async () => {
+    return this.transactions.inTenant(found.cooperativeId, async (): Promise<PublicTrackingView> => {
       const order = (await this.orders.findById(found.id))!;
       const merchant = await this.merchants.findById(order.merchantId);
       const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
@@ -37,7 +38,7 @@ export class TrackingView {
         dropoff: { address: order.dropoff.address, location: order.dropoff.location },
         courierPosition: position ? { lat: position.lat, lng: position.lng, at: position.at.toISOString() } : null,
         deliveryPin: CLOSED.includes(order.status) ? null : order.deliveryPin,
-        events: events.map((event) => ({ status: event.status, at: event.at.toISOString() })),
+        events: events.map((event): PublicTrackingView['events'][number] => ({ status: event.status, at: event.at.toISOString() })),
       };
     });
   }

@@ -1,13 +1,11 @@
+import type { CooperativeView } from '@lib/wire';
 import type { ApiClient } from '../api-client';
 import type { City } from '../cities';
 import type { Log } from '../log';
 import type { Session } from '../sessions';
 
-export interface Cooperative {
-  id: string;
-  slug: string;
-  name: string;
-}
+/** What the demo needs of a cooperative. */
+export type Cooperative = Pick<CooperativeView, 'id' | 'slug' | 'name'>;
 
 /** Auto dispatch with short offers, so a decline or a missed offer visibly moves on. */
 const DEMO_SETTINGS = { dispatchMode: 'auto', offerTimeoutSeconds: 30, maxOffersPerOrder: 5 };

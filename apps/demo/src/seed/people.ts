@@ -1,4 +1,5 @@
 import type { LatLng } from '@lib/geo';
+import type { CourierView, MerchantView } from '@lib/wire';
 import { ApiClient, ApiKey, isStatus } from '../api-client';
 import { City, FIRST_NAMES, INITIALS, Restaurant } from '../cities';
 import type { Log } from '../log';
@@ -40,7 +41,8 @@ export interface PeopleOptions {
 }
 
 interface User { id: string; email: string; name: string; merchantId: string | null }
-interface Courier { id: string; userId: string }
+type Courier = Pick<CourierView, 'id' | 'userId'>;
+type Merchant = Pick<MerchantView, 'id' | 'name'>;
 
 const DOMAIN = 'demo.example';
 const emailOf = (city: City, who: string) => `${city.key}.${who}@${DOMAIN}`;
@@ -78,7 +80,7 @@ export async function ensurePeople(
   }
 
   const merchants: DemoMerchant[] = [];
-  const existingMerchants = await api.all<{ id: string; name: string }>('/api/v1/merchants', { auth: admin });
+  const existingMerchants = await api.all<Merchant>('/api/v1/merchants', { auth: admin });
   for (const [index, restaurant] of city.restaurants.slice(0, options.merchants).entries()) {
     const merchant = existingMerchants.find((m) => m.name === restaurant.name) ?? (await addMerchant(api, admin, restaurant, city, log));
     const email = emailOf(city, `merchant${twoDigits(index + 1)}`);
@@ -145,8 +147,8 @@ async function ensureCoopAdmin(
   return logins.session(email, password);
 }
 
-async function addMerchant(api: ApiClient, admin: Session, restaurant: Restaurant, city: City, log: Log): Promise<{ id: string; name: string }> {
-  const merchant = await api.post<{ id: string; name: string }>('/api/v1/merchants', {
+async function addMerchant(api: ApiClient, admin: Session, restaurant: Restaurant, city: City, log: Log): Promise<Merchant> {
+  const merchant = await api.post<Merchant>('/api/v1/merchants', {
     auth: admin,
     body: { name: restaurant.name, address: restaurant.address, location: restaurant.location, phone: restaurant.phone },
   });

@@ -1,5 +1,5 @@
 import type { LatLng } from '@lib/geo';
-import type { CourierClientEvents, CourierServerEvents, LocationMessage, OfferEvent, OrderPayload } from '@lib/realtime';
+import type { CourierClientEvents, CourierServerEvents, LocationMessage, OfferEvent, OrderView, PublicTrackingView } from '@lib/wire';
 import { io, Socket } from 'socket.io-client';
 import { ApiClient, isStatus } from '../api-client';
 import type { City } from '../cities';
@@ -11,7 +11,7 @@ import type { DemoCourier } from '../seed/people';
 import type { Session } from '../sessions';
 import { sleep } from '../sleep';
 import type { BreakRota } from './break-rota';
-import { HELD_STATUSES, Job, jobFromOrder, nextStop, OrderView } from './jobs';
+import { HELD_STATUSES, Job, jobFromOrder, nextStop } from './jobs';
 import { Ride, streetPath, withGpsNoise } from './movement';
 import type { SimulationStats } from './stats';
 
@@ -175,7 +175,7 @@ export class CourierBot {
 
   private async deliver(job: Job, now: number): Promise<void> {
     // The customer reads the PIN from the tracking page; the rider types it in.
-    const view = await this.context.api.get<{ deliveryPin: string | null }>(`/api/v1/track/${job.trackingToken}`);
+    const view = await this.context.api.get<PublicTrackingView>(`/api/v1/track/${job.trackingToken}`);
     const proof = view.deliveryPin ? { type: 'pin', value: view.deliveryPin } : { type: 'signature', value: 'signed at the door' };
     const order = await this.orderStep(job, 'deliver', { proof });
     if (!order) return;
@@ -271,8 +271,7 @@ export class CourierBot {
     if (!this.context.signal.aborted) socket.connect();
   }
 
-  private onOrderUpdated(payload: OrderPayload): void {
-    const order = payload as unknown as OrderView;
+  private onOrderUpdated(order: OrderView): void {
     const mine = order.courierId === this.courier.courierId && (HELD_STATUSES as readonly string[]).includes(order.status);
     if (mine) {
       if (!this.jobs.has(order.id) && !this.accepting.has(order.id)) this.context.log(this.who, `order ${shortId(order.id)} assigned to me by dispatch`);

@@ -28,7 +28,7 @@ describe('nextStop', () => {
 
 describe('jobFromOrder', () => {
   it('keeps what riding needs', () => {
-    const order = { id: 'o1', status: 'picked_up', merchantId: 'm1', courierId: 'c1', trackingToken: 'tok', pickup: at(1, 2), dropoff: at(3, 4), readyAt: '2026-01-01T12:00:00.000Z' };
+    const order = { id: 'o1', status: 'picked_up' as const, merchantId: 'm1', courierId: 'c1', trackingToken: 'tok', pickup: at(1, 2), dropoff: at(3, 4), readyAt: '2026-01-01T12:00:00.000Z' };
     expect(jobFromOrder(order, 'Pizzeria')).toEqual({
       orderId: 'o1', trackingToken: 'tok', merchantName: 'Pizzeria', pickup: at(1, 2), dropoff: at(3, 4), readyAt: '2026-01-01T12:00:00.000Z', status: 'picked_up',
     });

@@ -1,9 +1,7 @@
 import { haversineMeters, type LatLng } from '@lib/geo';
+import type { OrderStatus, OrderStop, OrderView } from '@lib/wire';
 
-export interface Stop {
-  address: string;
-  location: LatLng;
-}
+export type Stop = Pick<OrderStop, 'address' | 'location'>;
 
 /** An order a simulated courier holds, as far as riding it needs. */
 export interface Job {
@@ -16,21 +14,12 @@ export interface Job {
   status: 'assigned' | 'picked_up';
 }
 
-/** The order as the API presents it (in an accept answer, a list or an `order.updated` event). */
-export interface OrderView {
-  id: string;
-  status: string;
-  merchantId: string;
-  courierId: string | null;
-  trackingToken: string;
-  pickup: Stop;
-  dropoff: Stop;
-  readyAt: string | null;
-}
+export const HELD_STATUSES = ['assigned', 'picked_up'] as const satisfies readonly OrderStatus[];
 
-export const HELD_STATUSES = ['assigned', 'picked_up'] as const;
+/** What riding needs of the order as the API presents it (in an accept answer, a list or an `order.updated` event). */
+export type RiddenOrder = Pick<OrderView, 'id' | 'status' | 'trackingToken' | 'readyAt'> & { pickup: Stop; dropoff: Stop };
 
-export function jobFromOrder(order: OrderView, merchantName = 'the restaurant'): Job {
+export function jobFromOrder(order: RiddenOrder, merchantName = 'the restaurant'): Job {
   return {
     orderId: order.id,
     trackingToken: order.trackingToken,

@@ -1,3 +1,4 @@
+import type { OrderView } from '@lib/wire';
 import { ApiClient, isStatus } from '../api-client';
 import { City, FIRST_NAMES, INITIALS } from '../cities';
 import type { DemoConfig } from '../config';
@@ -71,8 +72,7 @@ export class RestaurantBot {
 
   /** A network hiccup is retried once with the same key: the API answers the first result again, never a second order. */
   private async postWithRetry(merchant: DemoMerchant, body: object, key: string) {
-    type Created = { id: string; distanceMeters: number; price: { amount: number } };
-    const send = () => this.context.api.post<Created>('/api/v1/orders', { auth: merchant.apiKey, headers: { 'idempotency-key': key }, body });
+    const send = () => this.context.api.post<OrderView>('/api/v1/orders', { auth: merchant.apiKey, headers: { 'idempotency-key': key }, body });
     try {
       return await send();
     } catch (error) {

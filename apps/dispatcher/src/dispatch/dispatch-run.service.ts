@@ -8,15 +8,25 @@ import { CourierPositions } from '@lib/positions';
 import { histogram } from '@lib/observability';
 import { CooperativeLock } from './cooperative-lock';
 import { DecisionApplier } from './decision-applier';
+import { DispatchFollowUps } from './dispatch-follow-ups';
 import { SnapshotBuilder } from './snapshot-builder';
 import { WorkOutlookSource } from './work-outlook-source';
 
 const decisionSeconds = histogram('dispatch_decision_seconds', 'Time to build a snapshot, decide and apply it, per cooperative', [], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]);
 
+export interface DispatchOutcome {
+  offered: number;
+  flagged: number;
+  /** Another dispatcher was deciding for the co-op: it, or a follow-up after its lease, serves this request. */
+  handedOver?: boolean;
+}
+
 /**
  * One dispatch decision for one cooperative: expire overdue offers, read the state, ask the
  * policy, act, all in one transaction under the cooperative's lock. If the process dies
- * midway nothing is committed and the retried job decides afresh from the same state.
+ * midway nothing is committed and the retried job decides afresh from the same state. When
+ * another dispatcher holds the lock, the request is left to it and a follow-up is scheduled
+ * for when its lease would end, instead of waiting.
  */
 @Injectable()
 export class DispatchRun {
@@ -36,21 +46,33 @@ export class DispatchRun {
     private readonly snapshots: SnapshotBuilder,
     private readonly applier: DecisionApplier,
     private readonly outlooks: WorkOutlookSource,
+    private readonly followUps: DispatchFollowUps,
     private readonly config: AppConfig,
   ) {
     this.policy = createPolicy(config.env.DISPATCH_POLICY);
   }
 
-  async run(cooperativeId: string): Promise<{ offered: number; flagged: number }> {
+  async run(cooperativeId: string): Promise<DispatchOutcome> {
+    const outcome = await this.lock.runExclusive(cooperativeId, (signal) => this.timed(() => this.transactions.inTenant(cooperativeId, () => this.decide(cooperativeId, signal))));
+    if (!outcome.held) {
+      await this.followUps.request(cooperativeId, outcome.retryInMs);
+      return { offered: 0, flagged: 0, handedOver: true };
+    }
+    if (outcome.followUp) await this.followUps.request(cooperativeId, 0);
+    return outcome.results.reduce((sum, result) => ({ offered: sum.offered + result.offered, flagged: sum.flagged + result.flagged }), { offered: 0, flagged: 0 });
+  }
+
+  private async timed<T>(work: () => Promise<T>): Promise<T> {
     const stop = decisionSeconds.startTimer();
     try {
-      return await this.lock.withLock(cooperativeId, () => this.transactions.inTenant(cooperativeId, () => this.decide(cooperativeId)));
+      return await work();
     } finally {
       stop();
     }
   }
 
-  private async decide(cooperativeId: string): Promise<{ offered: number; flagged: number }> {
+  /** `signal` aborts when the co-op's lock may have passed to someone else: nothing is committed then. */
+  private async decide(cooperativeId: string, signal: AbortSignal): Promise<{ offered: number; flagged: number }> {
     for (const offer of await this.offers.overdue()) await this.lifecycle.expire(offer.id);
     const cooperative = await this.cooperatives.findById(cooperativeId);
     if (!cooperative) return { offered: 0, flagged: 0 };
@@ -72,8 +94,10 @@ export class DispatchRun {
       snapshot.orders.filter((order) => !snapshot.couriers.some((courier) => !order.excludedCourierIds.includes(courier.id))).map((order) => order.id),
     );
     const decisions = this.policy.decide(snapshot, { rng: seededRng(Math.floor(snapshot.now)) });
+    signal.throwIfAborted();
     const { offered } = await this.applier.apply(decisions, { policy: this.policy.name, settings, spareCapacity, unservable });
     const flagged = await this.flag([...exhausted, ...unservable]);
+    signal.throwIfAborted();
     if (offered || flagged) this.logger.log({ cooperativeId, offered, flagged, waiting: waiting.length, couriers: snapshot.couriers.length }, 'dispatch decided');
     return { offered, flagged };
   }

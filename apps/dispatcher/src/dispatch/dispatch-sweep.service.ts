@@ -9,12 +9,15 @@ import { queues } from '@lib/queues';
  * Every few seconds, asks for a decision in each cooperative that has waiting orders or
  * overdue offers. This is what makes deferred orders get offered later, and what recovers
  * from jobs lost with Redis. The job id is per cooperative and time slot, so several
- * dispatcher instances sweeping at once add one job.
+ * dispatcher instances sweeping at once add one job. A dispatcher sweeps once as soon as it
+ * starts: one restarted after a crash picks up what the crash left without waiting a tick.
  */
 @Injectable()
 export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DispatchSweep');
   private timer?: NodeJS.Timeout;
+  /** While Redis is away a sweep waits for it; the next ticks do not pile up behind it. */
+  private sweeping = false;
 
   constructor(
     private readonly state: DispatchStateRepository,
@@ -25,6 +28,7 @@ export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweep(), this.config.env.DISPATCH_TICK_SECONDS * 1000);
+    void this.sweep();
   }
 
   onApplicationShutdown(): void {
@@ -32,6 +36,8 @@ export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async sweep(now = Date.now()): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
     try {
       const due = await this.transactions.asSystem(() => this.state.dueCooperatives());
       const slot = Math.floor(now / (this.config.env.DISPATCH_TICK_SECONDS * 1000));
@@ -40,6 +46,8 @@ export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       this.logger.warn({ err: error }, 'dispatch sweep failed; next tick will retry');
       return 0;
+    } finally {
+      this.sweeping = false;
     }
   }
 }

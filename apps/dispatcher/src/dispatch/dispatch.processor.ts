@@ -12,7 +12,11 @@ export interface DispatchJob {
   orderId?: string;
 }
 
-/** Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are safe. */
+/**
+ * Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are
+ * safe. A request for a co-op another dispatcher is deciding completes at once: the holder
+ * serves it (see `CooperativeLock`), so it neither waits nor spends a retry.
+ */
 @Processor(queues.dispatch.name, workerOptions)
 export class DispatchProcessor extends QueueWorker implements OnApplicationBootstrap {
   constructor(

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { OutboxEvent } from '@lib/database';
 import { topics } from '@lib/orders';
-import { queues } from '@lib/queues';
+import { queues, withTimeout } from '@lib/queues';
 
 /** How long one publish may take before the relay gives up and retries later (Redis away). */
 const PUBLISH_TIMEOUT_MS = 2000;
@@ -22,7 +22,7 @@ export class OutboxPublisher {
 
   async publish(event: OutboxEvent): Promise<void> {
     const [queue, name, data, options] = this.route(event);
-    await withTimeout(queue.add(name, data, options), PUBLISH_TIMEOUT_MS);
+    await withTimeout(queue.add(name, data, options), PUBLISH_TIMEOUT_MS, 'queue');
   }
 
   private route(event: OutboxEvent): [Queue, string, Record<string, unknown>, JobsOptions] {
@@ -40,10 +40,4 @@ export class OutboxPublisher {
         throw new Error(`outbox topic "${event.topic}" has no queue`);
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

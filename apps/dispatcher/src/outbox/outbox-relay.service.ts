@@ -7,6 +7,8 @@ import { OutboxPublisher } from './outbox-publisher';
 
 const BATCH_SIZE = 100;
 const POLL_INTERVAL_MS = 1000;
+/** How long a stopping relay lets the pass in flight finish; an unfinished pass is rolled back and redone by another relay. */
+const STOP_WAIT_MS = 3000;
 const relayed = counter('outbox_events_relayed_total', 'Outbox events published to the queues');
 const relayFailures = counter('outbox_publish_failures_total', 'Outbox publish attempts that failed (Redis away)');
 
@@ -40,7 +42,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     clearInterval(this.timer);
     await this.listener?.end().catch(() => undefined);
-    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10));
+    const deadline = Date.now() + STOP_WAIT_MS;
+    while (this.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (this.running) this.logger.warn('stopping with an outbox pass unfinished; its events stay in the outbox for the next relay');
   }
 
   /** Publishes until the outbox has nothing due; concurrent wake-ups fold into one more pass. */

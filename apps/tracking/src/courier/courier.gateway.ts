@@ -1,7 +1,8 @@
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { Tokens } from '@lib/auth';
-import { CourierServerEvents, GatewayNotices, LocationAck, namespaces, rooms } from '@lib/realtime';
+import { GatewayNotices, namespaces, rooms } from '@lib/realtime';
+import type { CourierClientEvents, CourierServerEvents, LocationAck } from '@lib/wire';
 import { PositionFanout } from '../dispatch/position-fanout';
 import { authenticatePerson } from '../handshake/authenticate-person';
 import { HandshakeRefusal, handshakeMiddleware } from '../handshake/handshake-refusal';
@@ -11,8 +12,8 @@ import { CourierShifts } from './courier-shifts';
 import { IngestingCourier, LocationIngest } from './location-ingest';
 import { TokenBucket } from './token-bucket';
 
-type CourierNamespace = Namespace<Record<string, never>, CourierServerEvents, GatewayNotices, IngestingCourier>;
-type CourierSocket = Socket<Record<string, never>, CourierServerEvents, GatewayNotices, IngestingCourier>;
+type CourierNamespace = Namespace<CourierClientEvents, CourierServerEvents, GatewayNotices, IngestingCourier>;
+type CourierSocket = Socket<CourierClientEvents, CourierServerEvents, GatewayNotices, IngestingCourier>;
 
 /** `/courier`: a courier's phone sends its positions and receives offers and order updates. */
 @WebSocketGateway({ namespace: namespaces.courier })
@@ -49,7 +50,10 @@ export class CourierGateway implements OnGatewayInit<CourierNamespace>, OnGatewa
     connectedSockets.dec({ namespace: namespaces.courier });
   }
 
-  /** Returning the result makes Nest call the client's acknowledgement with it. */
+  /**
+   * Returning the result makes Nest call the client's acknowledgement with it. The message
+   * is whatever the client sent (`LocationMessage` when it keeps the contract): checked by the ingest.
+   */
   @SubscribeMessage('location')
   location(@ConnectedSocket() socket: CourierSocket, @MessageBody() message: unknown): Promise<LocationAck> {
     return this.ingest.accept(socket.data, message);

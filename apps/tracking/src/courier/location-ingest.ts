@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CourierPositions, LocationHistoryWriter, parsePositionFix } from '@lib/positions';
-import type { LocationAck } from '@lib/realtime';
+import type { LocationAck } from '@lib/wire';
 import { PositionFanout } from '../dispatch/position-fanout';
 import { locationMessages } from '../tracking-metrics';
 import { CourierShifts } from './courier-shifts';

@@ -2,7 +2,8 @@ import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGatew
 import type { Namespace, Socket } from 'socket.io';
 import { Tokens } from '@lib/auth';
 import { CourierPositions, LivePosition } from '@lib/positions';
-import { CourierPositionEvent, DispatchServerEvents, namespaces, PositionsForm, rooms } from '@lib/realtime';
+import { namespaces, PositionsForm, rooms } from '@lib/realtime';
+import type { CourierPositionEvent, DispatchClientEvents, DispatchServerEvents } from '@lib/wire';
 import { authenticatePerson } from '../handshake/authenticate-person';
 import { handshakeMiddleware } from '../handshake/handshake-refusal';
 import { FRESH_POSITION_SECONDS } from '../tracking-limits';
@@ -15,8 +16,8 @@ interface DispatcherData {
   snapshot?: CourierPositionEvent[];
 }
 
-type DispatchNamespace = Namespace<Record<string, never>, DispatchServerEvents, Record<string, never>, DispatcherData>;
-type DispatchSocket = Socket<Record<string, never>, DispatchServerEvents, Record<string, never>, DispatcherData>;
+type DispatchNamespace = Namespace<DispatchClientEvents, DispatchServerEvents, Record<string, never>, DispatcherData>;
+type DispatchSocket = Socket<DispatchClientEvents, DispatchServerEvents, Record<string, never>, DispatcherData>;
 
 /**
  * `/dispatch`: a cooperative's live board. Read-only for clients; the server puts each

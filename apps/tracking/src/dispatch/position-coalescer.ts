@@ -1,4 +1,4 @@
-import type { CourierPositionEvent } from '@lib/realtime';
+import type { CourierPositionEvent } from '@lib/wire';
 
 /**
  * Collects positions between ticks and keeps only the latest per courier, grouped by

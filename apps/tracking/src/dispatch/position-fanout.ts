@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { broadcastCourierPositions, CourierPositionEvent, RoomBroadcaster } from '@lib/realtime';
+import { broadcastCourierPositions, RoomBroadcaster } from '@lib/realtime';
+import type { CourierPositionEvent } from '@lib/wire';
 import { positionFrames } from '../tracking-metrics';
 import { POSITION_TICK_MS } from '../tracking-limits';
 import { PositionCoalescer } from './position-coalescer';

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
-import type { TrackPositionEvent, TrackServerEvents, TrackStatusEvent, GatewayNotices } from '@lib/realtime';
+import type { GatewayNotices } from '@lib/realtime';
+import type { TrackClientEvents, TrackPositionEvent, TrackServerEvents, TrackStatusEvent } from '@lib/wire';
 import type { TrackedOrder } from './tracked-orders.repository';
 
 export interface TrackerData {
@@ -10,5 +11,5 @@ export interface TrackerData {
   initial?: { status: TrackStatusEvent; position: TrackPositionEvent | null };
 }
 
-export type TrackNamespace = Namespace<Record<string, never>, TrackServerEvents, GatewayNotices, TrackerData>;
-export type TrackSocket = Socket<Record<string, never>, TrackServerEvents, GatewayNotices, TrackerData>;
+export type TrackNamespace = Namespace<TrackClientEvents, TrackServerEvents, GatewayNotices, TrackerData>;
+export type TrackSocket = Socket<TrackClientEvents, TrackServerEvents, GatewayNotices, TrackerData>;

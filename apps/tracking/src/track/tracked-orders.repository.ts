@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@lib/database';
-import type { OrderStatus } from '@lib/realtime';
+import type { OrderStatus } from '@lib/wire';
 
 export interface TrackedOrder {
   id: string;

@@ -1,7 +1,7 @@
+import type { OrderView } from '@lib/wire';
 import { h } from '../shared/dom';
 import { formatMoney, statusLabel } from '../shared/format';
 import { t } from '../shared/i18n';
-import type { Order } from '../shared/types';
 
 /** What the courier does next with a job; the page decides how to send it (now or queued). */
 export type JobAction = { kind: 'pickup' } | { kind: 'deliver'; pin: string } | { kind: 'fail'; reason: string };
@@ -11,7 +11,7 @@ export type JobAction = { kind: 'pickup' } | { kind: 'deliver'; pin: string } | 
  * the current one: "picked up" at the restaurant, then "delivered" with the customer's PIN,
  * or "could not deliver" with a reason.
  */
-export function jobCard(order: Order, act: (action: JobAction) => void): HTMLElement {
+export function jobCard(order: OrderView, act: (action: JobAction) => void): HTMLElement {
   const pickedUp = order.status === 'picked_up';
   const steps = h(
     'ol',

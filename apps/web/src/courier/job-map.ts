@@ -1,7 +1,7 @@
 import L from 'leaflet';
+import type { OrderView } from '@lib/wire';
 import { h } from '../shared/dom';
 import { createMap, markerColors } from '../shared/map';
-import type { Order } from '../shared/types';
 
 /**
  * Where the current jobs go: a pickup dot per restaurant still to visit, a drop-off dot per
@@ -13,12 +13,12 @@ export class JobMap {
   private map?: L.Map;
   private readonly stops = L.layerGroup();
   private readonly me = L.circleMarker([0, 0], { radius: 7, color: '#fff', weight: 2, fillColor: markerColors.available, fillOpacity: 1 });
-  private jobs: Order[] = [];
+  private jobs: OrderView[] = [];
   private position: L.LatLngTuple | null = null;
 
   constructor(private readonly tileUrl: string) {}
 
-  showJobs(jobs: Order[]): void {
+  showJobs(jobs: OrderView[]): void {
     this.jobs = jobs;
     this.redraw();
   }

@@ -1,7 +1,7 @@
+import type { OrderView, Page } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { onLanguageChange, t } from '../shared/i18n';
-import type { Order, Page } from '../shared/types';
 import { JobAction, jobCard } from './job-card';
 import type { OfflineQueue } from './offline-queue';
 
@@ -14,7 +14,7 @@ const ON_THE_ROAD = new Set(['assigned', 'picked_up']);
  */
 export class JobsView {
   readonly element = h('section', { class: 'stack', 'aria-label': t('courier.job') });
-  private readonly jobs = new Map<string, Order>();
+  private readonly jobs = new Map<string, OrderView>();
   /** Per reload under way, the orders changed since its request left: the list it brings is older for them. */
   private readonly reloads = new Set<Set<string>>();
 
@@ -22,7 +22,7 @@ export class JobsView {
     private readonly courierId: string,
     private readonly queue: OfflineQueue,
     private readonly announce: (message: string, tone?: 'info' | 'error') => void,
-    private readonly onJobsChange: (jobs: Order[]) => void = () => undefined,
+    private readonly onJobsChange: (jobs: OrderView[]) => void = () => undefined,
   ) {
     onLanguageChange(() => this.render());
   }
@@ -32,7 +32,7 @@ export class JobsView {
     const changed = new Set<string>();
     this.reloads.add(changed);
     try {
-      const page = await api<Page<Order>>('GET', '/orders?limit=200');
+      const page = await api<Page<OrderView>>('GET', '/orders?limit=200');
       const newer = [...this.jobs.values()].filter((order) => changed.has(order.id));
       this.jobs.clear();
       page.items.filter((order) => !changed.has(order.id)).forEach((order) => this.put(order));
@@ -44,14 +44,14 @@ export class JobsView {
   }
 
   /** An order we hold changed (from the socket or an API answer). */
-  update(order: Order): void {
+  update(order: OrderView): void {
     for (const changed of this.reloads) changed.add(order.id);
     this.jobs.delete(order.id);
     this.put(order);
     this.render();
   }
 
-  private put(order: Order): void {
+  private put(order: OrderView): void {
     if (order.courierId === this.courierId && ON_THE_ROAD.has(order.status)) this.jobs.set(order.id, order);
   }
 
@@ -60,10 +60,10 @@ export class JobsView {
     this.element.replaceChildren(...[...this.jobs.values()].map((order) => jobCard(order, (action) => void this.perform(order, action))));
   }
 
-  private async perform(order: Order, action: JobAction): Promise<void> {
+  private async perform(order: OrderView, action: JobAction): Promise<void> {
     const request = requestFor(order.id, action);
     try {
-      this.update(await api<Order>('POST', request.path, request.body));
+      this.update(await api<OrderView>('POST', request.path, request.body));
     } catch (error) {
       const failure = error as ApiError;
       if (!failure.isNetwork) return this.announce(t('error.generic', { detail: failure.message }), 'error');

@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io-client';
+import type { LiveSocket } from '../shared/live';
 import type { LocationPoint, OfflineQueue } from './offline-queue';
 
 /** One point every few seconds is plenty for a bike, and spares the battery and the gateway. */
@@ -19,7 +19,7 @@ export class LocationSender {
   private heldTimer: number | undefined;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: LiveSocket<'/courier'>,
     private readonly queue: OfflineQueue,
     private readonly onError: (message: string) => void,
     private readonly onFix: (lat: number, lng: number) => void = () => undefined,
@@ -65,7 +65,7 @@ export class LocationSender {
     // navigator.onLine false is reliable (true is not): a socket may look connected for a
     // while after the network is gone, and a point sent into it would be lost.
     if (!this.socket.connected || !navigator.onLine) return this.queue.addPoint(point);
-    this.socket.timeout(ACK_TIMEOUT_MS).emit('location', point, (error: Error | null, ack?: { ok: boolean; error?: string }) => {
+    this.socket.timeout(ACK_TIMEOUT_MS).emit('location', point, (error, ack) => {
       // No answer, or the gateway's store is down (`unavailable`): keep the point for later.
       if (error || (ack && !ack.ok && ack.error === 'unavailable')) this.queue.addPoint(point);
       else if (ack && !ack.ok) this.onError(ack.error ?? 'position refused');
@@ -73,7 +73,7 @@ export class LocationSender {
   }
 }
 
-// Optional fields only when the device knows them: null or NaN would be refused.
+// Optional fields only when the device knows them: NaN would be refused.
 function toPoint({ coords, timestamp }: GeolocationPosition): LocationPoint {
   const point: LocationPoint = { lat: coords.latitude, lng: coords.longitude, at: new Date(timestamp).toISOString() };
   if (Number.isFinite(coords.accuracy)) point.accuracy = coords.accuracy;

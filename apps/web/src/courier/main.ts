@@ -1,13 +1,13 @@
+import type { CourierView } from '@lib/wire';
 import { api } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { onLanguageChange, t } from '../shared/i18n';
 import { bindLiveBadge, connectLive } from '../shared/live';
 import { startSignedInPage } from '../shared/start-page';
-import type { Order } from '../shared/types';
 import { JobMap } from './job-map';
 import { JobsView } from './jobs-view';
 import { LocationSender } from './location-sender';
-import { Offer, offerCard } from './offer-card';
+import { offerCard } from './offer-card';
 import { OfflineQueue } from './offline-queue';
 import { problemMessage, sendShiftChange, ShiftState } from './shift-request';
 import { shiftToggle } from './shift-toggle';
@@ -16,7 +16,7 @@ import { shiftToggle } from './shift-toggle';
 const RETRY_MS = 15_000;
 
 void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config, session, shell }) => {
-  const me = await api<{ id: string } & ShiftState>('GET', '/couriers/me');
+  const me = await api<CourierView>('GET', '/couriers/me');
   const queue = new OfflineQueue(me.id);
   const socket = connectLive(config.trackingUrl, '/courier', { token: session.accessToken });
   shell.liveBadge.hidden = false;
@@ -71,18 +71,18 @@ void startSignedInPage('courier', 'courier.title', ['courier'], async ({ config,
       .then(() => (queue.size ? undefined : reloadShift()))
       .catch(() => undefined);
 
-  socket.on('offer', (offer: Offer) => {
+  socket.on('offer', (offer) => {
     if (openOffers.has(offer.offerId)) return;
     const card = offerCard(offer, {
-      onAccepted: (order: Order) => jobs.update(order),
+      onAccepted: (order) => jobs.update(order),
       onGone: () => openOffers.delete(offer.offerId),
       announce: shell.announce,
     });
     openOffers.set(offer.offerId, card.close);
     offers.append(card.element);
   });
-  socket.on('offer.withdrawn', ({ offerId }: { offerId: string }) => openOffers.get(offerId)?.());
-  socket.on('order.updated', (order: Order) => jobs.update(order));
+  socket.on('offer.withdrawn', ({ offerId }) => openOffers.get(offerId)?.());
+  socket.on('order.updated', (order) => jobs.update(order));
   // Back online: send what waited, then catch up on jobs changed meanwhile.
   socket.on('connect', () => {
     flush();

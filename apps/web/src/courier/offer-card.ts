@@ -1,23 +1,14 @@
+import type { OfferEvent, OrderView } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { formatMoney } from '../shared/format';
 import { t } from '../shared/i18n';
-import type { Money, Order, Place } from '../shared/types';
-
-export interface Offer {
-  offerId: string;
-  orderId: string;
-  pickup: Place;
-  dropoff: Place;
-  price?: Money;
-  expiresAt: string;
-}
 
 /**
  * An offer with a live countdown to `expiresAt` and accept/decline buttons. Removes itself
  * when answered, expired or closed (withdrawn); `onAccepted` receives the order now assigned to this courier.
  */
-export function offerCard(offer: Offer, handlers: { onAccepted: (order: Order) => void; onGone: () => void; announce: (message: string, tone?: 'info' | 'error') => void }): { element: HTMLElement; close: () => void } {
+export function offerCard(offer: OfferEvent, handlers: { onAccepted: (order: OrderView) => void; onGone: () => void; announce: (message: string, tone?: 'info' | 'error') => void }): { element: HTMLElement; close: () => void } {
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const accept = h('button', { type: 'button', class: 'primary big', i18n: 'courier.accept' });
   const decline = h('button', { type: 'button', class: 'big', i18n: 'courier.decline' });
@@ -46,7 +37,7 @@ export function offerCard(offer: Offer, handlers: { onAccepted: (order: Order) =
   const answer = async (verb: 'accept' | 'decline') => {
     accept.disabled = decline.disabled = true;
     try {
-      const order = await api<Order>('POST', `/offers/${offer.offerId}/${verb}`, verb === 'decline' ? {} : undefined);
+      const order = await api<OrderView>('POST', `/offers/${offer.offerId}/${verb}`, verb === 'decline' ? {} : undefined);
       if (verb === 'accept') handlers.onAccepted(order);
       close();
     } catch (error) {

@@ -1,13 +1,8 @@
+import type { LocationMessage } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 
-export interface LocationPoint {
-  lat: number;
-  lng: number;
-  accuracy?: number;
-  heading?: number;
-  speed?: number;
-  at: string;
-}
+/** A position as the courier app sends it: a `location` message, or one point of a `POST /couriers/me/locations` batch. */
+export type LocationPoint = LocationMessage;
 
 /** A state change made while offline (pickup, deliver, fail, shift), replayed in order. */
 export interface QueuedAction {

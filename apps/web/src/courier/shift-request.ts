@@ -1,12 +1,9 @@
+import type { CourierView } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 import type { OfflineQueue } from './offline-queue';
 
-/** The courier resource's shift fields. */
-export interface ShiftState {
-  onShift: boolean;
-  /** The planned end; null: open-ended (or off shift). */
-  shiftEndsAt: string | null;
-}
+/** The courier resource's shift fields (`shiftEndsAt`: the planned end; null: open-ended, or off shift). */
+export type ShiftState = Pick<CourierView, 'onShift' | 'shiftEndsAt'>;
 
 /** The body of PUT /couriers/me/shift: `until` only with `onShift: true`; left out, the shift is open-ended. */
 export interface ShiftChange {
@@ -23,7 +20,7 @@ export type ShiftOutcome = { state: ShiftState } | { refused: string };
  */
 export async function sendShiftChange(change: ShiftChange, queue: OfflineQueue): Promise<ShiftOutcome> {
   try {
-    return { state: await api<ShiftState>('PUT', '/couriers/me/shift', change) };
+    return { state: await api<CourierView>('PUT', '/couriers/me/shift', change) };
   } catch (error) {
     const failure = error as ApiError;
     if (!failure.isNetwork) return { refused: problemMessage(failure) };

@@ -1,27 +1,18 @@
-import { FINISHED_STATUSES, type BoardCourier, type Order } from '../shared/types';
+import type { BoardCourierView, CourierPositionEvent, CourierStatusEvent, DispatchBoardView, OrderView } from '@lib/wire';
+import { FINISHED_STATUSES } from '../shared/statuses';
 
 /** Without a position for this long a courier is drawn grey: its dot may be wrong (the board's own threshold). */
 export const STALE_AFTER_MS = 120_000;
 
-export interface CourierState extends BoardCourier {
+/**
+ * A courier as the page keeps it: the board's courier (less its capacity, which the page
+ * does not show), kept current by `/dispatch` events. Staleness comes from `positionAt`
+ * (events carry no `stale` flag).
+ */
+export interface CourierState extends Omit<BoardCourierView, 'position' | 'capacity'> {
+  position: Omit<NonNullable<BoardCourierView['position']>, 'stale'> | null;
   /** When the position was taken (ms since epoch), or 0 when unknown. */
   positionAt: number;
-}
-
-export interface CourierPositionEvent {
-  courierId: string;
-  lat: number;
-  lng: number;
-  at?: string;
-}
-
-export interface CourierStatusEvent {
-  courierId: string;
-  onShift: boolean;
-  status: string;
-  /** Sent by the API with shift changes, so a courier who starts after the board loaded has a name. */
-  name?: string;
-  shiftEndsAt?: string | null;
 }
 
 /**
@@ -30,7 +21,7 @@ export interface CourierStatusEvent {
  */
 export class BoardStore {
   readonly couriers = new Map<string, CourierState>();
-  readonly orders = new Map<string, Order>();
+  readonly orders = new Map<string, OrderView>();
   /** Couriers whose marker must be redrawn on the next frame. */
   readonly dirtyCouriers = new Set<string>();
   private readonly listeners = { couriers: new Set<() => void>(), orders: new Set<() => void>() };
@@ -43,7 +34,7 @@ export class BoardStore {
     this.listeners.orders.add(listener);
   }
 
-  load(board: { couriers: BoardCourier[]; orders: Order[] }): void {
+  load(board: DispatchBoardView): void {
     // Couriers gone from the board must lose their marker too.
     this.couriers.forEach((_, id) => this.dirtyCouriers.add(id));
     this.couriers.clear();
@@ -76,7 +67,7 @@ export class BoardStore {
     this.emit('couriers');
   }
 
-  applyOrder(order: Order, notify = true): void {
+  applyOrder(order: OrderView, notify = true): void {
     if (FINISHED_STATUSES.includes(order.status)) this.orders.delete(order.id);
     else this.orders.set(order.id, { ...this.orders.get(order.id), ...order });
     if (notify) this.emit('orders');
@@ -86,14 +77,14 @@ export class BoardStore {
     return !courier.positionAt || now - courier.positionAt > STALE_AFTER_MS;
   }
 
-  private putCourier(courier: BoardCourier): void {
+  private putCourier(courier: BoardCourierView): void {
     const positionAt = courier.position?.at ? Date.parse(courier.position.at) : courier.position ? Date.now() : 0;
     this.couriers.set(courier.id, { ...courier, activeOrderIds: courier.activeOrderIds ?? [], positionAt });
   }
 
   // A courier heard of before its name (a position before its shift event): named when the shift event arrives.
   private unknownCourier(id: string): CourierState {
-    const courier: CourierState = { id, name: id.slice(0, 8), onShift: true, status: 'available', position: null, activeOrderIds: [], positionAt: 0 };
+    const courier: CourierState = { id, name: id.slice(0, 8), onShift: true, status: 'available', shiftEndsAt: null, position: null, activeOrderIds: [], positionAt: 0 };
     this.couriers.set(id, courier);
     return courier;
   }

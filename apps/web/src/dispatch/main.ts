@@ -1,9 +1,9 @@
+import type { CooperativeView } from '@lib/wire';
 import { api } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { bindLiveBadge, connectLive } from '../shared/live';
 import { createMap, drawServiceArea } from '../shared/map';
 import { startSignedInPage } from '../shared/start-page';
-import type { Geometry } from 'geojson';
 import { BoardStore } from './board-store';
 import { CourierLayer } from './courier-layer';
 import { fleetSummary } from './fleet-summary';
@@ -36,7 +36,7 @@ void startSignedInPage('dispatch', 'dispatch.title', ['dispatcher', 'coop_admin'
   Object.assign(window, { bikeDispatch: { courierMarker: (id: string) => couriers.markerPosition(id), courierCount: () => store.couriers.size } });
 
   if (session.user.cooperativeId) {
-    api<{ serviceArea: Geometry }>('GET', `/cooperatives/${session.user.cooperativeId}`)
+    api<CooperativeView>('GET', `/cooperatives/${session.user.cooperativeId}`)
       .then((cooperative) => drawServiceArea(map, cooperative.serviceArea))
       .catch((error: Error) => shell.announce(error.message, 'error'));
   }

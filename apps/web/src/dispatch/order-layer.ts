@@ -1,8 +1,8 @@
 import L from 'leaflet';
+import type { OrderView } from '@lib/wire';
 import { everyFrame } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { markerColors } from '../shared/map';
-import type { Order } from '../shared/types';
 import type { BoardStore } from './board-store';
 
 /**
@@ -34,7 +34,7 @@ export class OrderLayer {
     for (const order of this.store.orders.values()) this.drawOrder(order);
   }
 
-  private drawOrder(order: Order): void {
+  private drawOrder(order: OrderView): void {
     const pickup = order.pickup?.location;
     const dropoff = order.dropoff?.location;
     const selected = order.id === this.selectedId;

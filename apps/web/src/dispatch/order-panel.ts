@@ -1,9 +1,9 @@
+import type { OrderView } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { courierLabel, formatKm, formatMoney, formatTime, statusLabel } from '../shared/format';
 import { distanceMeters } from '../shared/geometry';
 import { t } from '../shared/i18n';
-import type { Order } from '../shared/types';
 import type { BoardStore } from './board-store';
 import { DispatchLog, renderDispatchLog } from './dispatch-log-view';
 
@@ -53,7 +53,7 @@ export class OrderPanel {
     }
   }
 
-  private assignment(order: Order): HTMLElement {
+  private assignment(order: OrderView): HTMLElement {
     if (order.courierId && order.status !== 'offered') {
       const name = this.store.couriers.get(order.courierId)?.name ?? order.courierId.slice(0, 8);
       const unassign = h('button', { type: 'button', class: 'danger', i18n: 'dispatch.unassign', onclick: () => this.act(unassign, `/orders/${order.id}/unassign`, undefined, t('dispatch.unassigned')) });
@@ -73,7 +73,7 @@ export class OrderPanel {
     return h('div', { class: 'stack' }, h('label', { for: 'assign-courier', i18n: 'dispatch.pickCourier' }), h('div', { class: 'row' }, picker, assign));
   }
 
-  private nearestCouriers(order: Order): HTMLOptionElement[] {
+  private nearestCouriers(order: OrderView): HTMLOptionElement[] {
     const pickup = order.pickup?.location;
     const onShift = [...this.store.couriers.values()].filter((courier) => courier.onShift);
     const withDistance = onShift.map((courier) => ({
@@ -90,7 +90,7 @@ export class OrderPanel {
   private async act(button: HTMLButtonElement, path: string, body: unknown, done: string): Promise<void> {
     button.disabled = true;
     try {
-      const order = await api<Order>('POST', path, body);
+      const order = await api<OrderView>('POST', path, body);
       this.store.applyOrder(order);
       this.announce(done);
     } catch (error) {

@@ -1,7 +1,7 @@
+import type { OrderView } from '@lib/wire';
 import { everyFrame, h } from '../shared/dom';
 import { formatTime, statusLabel } from '../shared/format';
 import { onLanguageChange, t } from '../shared/i18n';
-import type { Order } from '../shared/types';
 import type { BoardStore } from './board-store';
 
 const WAITING = new Set(['pending', 'offered']);
@@ -41,11 +41,11 @@ export class OrderQueue {
     );
   }
 
-  private list(orders: Order[], name: string): HTMLElement {
+  private list(orders: OrderView[], name: string): HTMLElement {
     return h('ul', { class: 'order-list', 'data-list': name }, ...orders.map((order) => h('li', {}, this.item(order))));
   }
 
-  private item(order: Order): HTMLElement {
+  private item(order: OrderView): HTMLElement {
     return h(
       'button',
       { type: 'button', 'data-order-id': order.id, 'aria-pressed': String(order.id === this.selectedId), onclick: () => this.onSelect(order.id) },
@@ -61,11 +61,11 @@ export class OrderQueue {
   }
 }
 
-function byUrgency(a: Order, b: Order): number {
+function byUrgency(a: OrderView, b: OrderView): number {
   if (Boolean(a.needsAttention) !== Boolean(b.needsAttention)) return a.needsAttention ? -1 : 1;
   return byAge(a, b);
 }
 
-function byAge(a: Order, b: Order): number {
+function byAge(a: OrderView, b: OrderView): number {
   return a.createdAt.localeCompare(b.createdAt);
 }

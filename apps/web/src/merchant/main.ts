@@ -1,11 +1,10 @@
 import L from 'leaflet';
-import type { Geometry } from 'geojson';
+import type { CooperativeView, MerchantView } from '@lib/wire';
 import { api } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { createMap, drawServiceArea, markerColors } from '../shared/map';
 import { startSignedInPage } from '../shared/start-page';
-import type { LatLng } from '../shared/types';
 import { OrderForm } from './order-form';
 import { OrdersList } from './orders-list';
 
@@ -17,8 +16,8 @@ void startSignedInPage('merchant', 'merchant.title', ['merchant'], async ({ conf
   const map = createMap(mapElement, config.tileUrl);
 
   const [cooperative, merchant] = await Promise.all([
-    session.user.cooperativeId ? api<{ serviceArea: Geometry }>('GET', `/cooperatives/${session.user.cooperativeId}`) : null,
-    session.user.merchantId ? api<{ name: string; location: LatLng }>('GET', `/merchants/${session.user.merchantId}`) : null,
+    session.user.cooperativeId ? api<CooperativeView>('GET', `/cooperatives/${session.user.cooperativeId}`) : null,
+    session.user.merchantId ? api<MerchantView>('GET', `/merchants/${session.user.merchantId}`) : null,
   ]);
   drawServiceArea(map, cooperative?.serviceArea);
   if (merchant?.location) {

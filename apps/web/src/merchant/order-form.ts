@@ -1,12 +1,12 @@
 import L from 'leaflet';
 import type { Geometry } from 'geojson';
+import type { LatLng, Money, OrderView } from '@lib/wire';
 import { api, ApiError } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { formatKm, formatMoney, formatTime } from '../shared/format';
 import { isInsideArea } from '../shared/geometry';
 import { onLanguageChange, t } from '../shared/i18n';
 import { markerColors } from '../shared/map';
-import type { LatLng, Money, Order } from '../shared/types';
 import { newUuid } from '../shared/uuid';
 
 interface Quote {
@@ -53,7 +53,7 @@ export class OrderForm {
   constructor(
     map: L.Map,
     private readonly area: Geometry | null,
-    private readonly onPlaced: (order: Order) => void,
+    private readonly onPlaced: (order: OrderView) => void,
   ) {
     this.dropoffMarker = L.circleMarker([0, 0], { radius: 8, color: '#ffffff', weight: 2, fillColor: markerColors.dropoff, fillOpacity: 1 });
     map.on('click', (event: L.LeafletMouseEvent) => this.chooseDropoff(map, { lat: event.latlng.lat, lng: event.latlng.lng }));
@@ -140,7 +140,7 @@ export class OrderForm {
     if (!submission) return;
     this.placeButton.disabled = true;
     try {
-      const order = await api<Order>('POST', '/orders', submission.body, { 'Idempotency-Key': submission.key });
+      const order = await api<OrderView>('POST', '/orders', submission.body, { 'Idempotency-Key': submission.key });
       this.element.reset();
       this.clearDropoff();
       this.onPlaced(order);

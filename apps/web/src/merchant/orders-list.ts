@@ -1,8 +1,8 @@
+import type { OrderView, Page } from '@lib/wire';
 import { api } from '../shared/api-client';
 import { h } from '../shared/dom';
 import { formatMoney, formatTime, statusLabel } from '../shared/format';
 import { onLanguageChange, t } from '../shared/i18n';
-import type { Order, Page } from '../shared/types';
 
 /** Merchants have no socket namespace in the contract, so their list polls. */
 const POLL_MS = 5_000;
@@ -11,7 +11,7 @@ const POLL_MS = 5_000;
 export class OrdersList {
   readonly element = h('section', { class: 'card stack', 'aria-labelledby': 'orders-title' });
   private readonly list = h('ul', { class: 'order-list', 'aria-live': 'polite' });
-  private orders: Order[] = [];
+  private orders: OrderView[] = [];
 
   constructor() {
     this.element.append(h('h2', { id: 'orders-title', i18n: 'merchant.orders' }), this.list);
@@ -20,7 +20,7 @@ export class OrdersList {
   }
 
   async refresh(): Promise<void> {
-    this.orders = (await api<Page<Order>>('GET', '/orders?limit=50')).items;
+    this.orders = (await api<Page<OrderView>>('GET', '/orders?limit=50')).items;
     this.render();
   }
 
@@ -29,7 +29,7 @@ export class OrdersList {
     this.list.replaceChildren(...this.orders.map((order) => this.item(order)));
   }
 
-  private item(order: Order): HTMLElement {
+  private item(order: OrderView): HTMLElement {
     const trackingUrl = order.trackingUrl ?? (order.trackingToken ? `/track/${order.trackingToken}` : null);
     return h(
       'li',

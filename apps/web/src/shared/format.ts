@@ -1,5 +1,5 @@
+import type { Money, OrderStatus } from '@lib/wire';
 import { language, MessageKey, t } from './i18n';
-import type { Money, OrderStatus } from './types';
 
 export function formatMoney(money: Money | undefined): string {
   if (!money) return '–';

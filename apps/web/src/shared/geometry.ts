@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { LatLng } from './types';
+import type { LatLng } from '@lib/wire';
 
 /** Great-circle distance in metres (haversine): good enough to rank couriers for a dispatcher. */
 export function distanceMeters(a: LatLng, b: LatLng): number {

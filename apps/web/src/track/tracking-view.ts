@@ -1,7 +1,7 @@
+import type { OrderStatus } from '@lib/wire';
 import { h } from '../shared/dom';
 import { formatTime, statusLabel } from '../shared/format';
 import { onLanguageChange, t } from '../shared/i18n';
-import type { OrderStatus } from '../shared/types';
 
 const STEPS: OrderStatus[] = ['pending', 'assigned', 'picked_up', 'delivered'];
 

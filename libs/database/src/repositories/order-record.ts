@@ -1,7 +1,17 @@
 import type { LatLng } from '@lib/geo';
+import type { OrderStatus } from '@lib/wire';
 
-export const orderStatuses = ['pending', 'offered', 'assigned', 'picked_up', 'delivered', 'failed', 'cancelled'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+export type { OrderStatus };
+
+/**
+ * Every status, for validation and the OpenAPI enum. The compiler holds it to the wire's
+ * `OrderStatus`: `satisfies` refuses a status the wire does not have, and `ListsEvery` one it
+ * has that is missing here.
+ */
+export const orderStatuses = ['pending', 'offered', 'assigned', 'picked_up', 'delivered', 'failed', 'cancelled'] as const satisfies readonly OrderStatus[];
+type ListsEvery<Missing extends never> = Missing;
+type OrderStatusesCheck = ListsEvery<Exclude<OrderStatus, (typeof orderStatuses)[number]>>;
+
 export type ParcelSize = 'S' | 'M' | 'L';
 
 export interface OrderStop {
