@@ -9,8 +9,9 @@ import { OrdersDomainModule } from '@lib/orders';
 import { RedisModule } from '@lib/queues';
 import { LoginModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
+import { CourierWorkModule } from './courier-work/courier-work.module';
 import { CouriersModule } from './couriers/couriers.module';
-import { DispatchHttpModule } from './dispatch/dispatch.module';
+import { DispatchDeskModule } from './dispatch-desk/dispatch-desk.module';
 import { LocationsModule } from './locations/locations.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
@@ -41,7 +42,8 @@ export class ApiModule {
         OrdersDomainModule,
         OrdersModule,
         DispatchDomainModule,
-        DispatchHttpModule,
+        CourierWorkModule,
+        DispatchDeskModule,
         TrackingViewModule,
         WebhooksModule,
         WebPagesModule,

@@ -34,7 +34,7 @@ export class DispatcherModule {
         RedisModule,
         AuthModule,
         ObservabilityModule,
-        QueuesModule.register('dispatch', 'offerExpiry', 'webhooks'),
+        QueuesModule.withWorkers('dispatch', 'offerExpiry', 'webhooks'),
         OrdersDomainModule,
         DispatchDomainModule,
         PositionsModule,

@@ -8,7 +8,8 @@ import { QUEUE_CONNECTION } from '@lib/queues';
 const DRAIN_MS = 5_000;
 
 /**
- * A BullMQ processor that logs its connection errors and stops within a bound whatever Redis
+ * A BullMQ processor (declared with `@JobProcessor(...)`, which names the registry jobs it
+ * handles; `JobWorkers` checks them at boot) that logs its connection errors and stops within a bound whatever Redis
  * does. Without an `error` listener BullMQ prints every failed reconnection raw while Redis
  * restarts; BullMQ retries on its own either way.
  *

@@ -6,11 +6,11 @@ import { loggingModule } from '@lib/http';
 import { ObservabilityModule } from '@lib/observability';
 import { LocationHistoryModule, PositionsModule } from '@lib/positions';
 import { RedisModule } from '@lib/queues';
+import { BoardFeedGateway } from './board-feed/board-feed.gateway';
+import { PositionFanout } from './board-feed/position-fanout';
 import { CourierGateway } from './courier/courier.gateway';
 import { CourierShifts } from './courier/courier-shifts';
 import { LocationIngest } from './courier/location-ingest';
-import { DispatchGateway } from './dispatch/dispatch.gateway';
-import { PositionFanout } from './dispatch/position-fanout';
 import { OrderTrackers } from './track/order-trackers';
 import { TrackGateway } from './track/track.gateway';
 import { TrackedOrdersRepository } from './track/tracked-orders.repository';
@@ -35,7 +35,7 @@ export class TrackingModule {
       providers: [
         Tokens,
         CourierGateway,
-        DispatchGateway,
+        BoardFeedGateway,
         TrackGateway,
         LocationIngest,
         CourierShifts,

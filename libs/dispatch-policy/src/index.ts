@@ -8,6 +8,8 @@ export * from './model/decisions';
 export * from './model/policy';
 export { planRoute } from './shared/route-plan';
 export type { RoutePlan, RouteStart } from './shared/route-plan';
+export { decideWithinCoopRules } from './shared/coop-rules';
+export type { Proposal } from './shared/coop-rules';
 export { fairnessTerm } from './shared/fairness-term';
 export type { FairnessTerm } from './shared/fairness-term';
 export { projectShiftPay, shiftPayOutlook } from './shared/shift-pay';

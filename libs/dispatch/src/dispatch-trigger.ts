@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxRepository } from '@lib/database';
-import { topics } from '@lib/orders';
+import type { DispatchReason } from '@lib/queues';
 
-export type DispatchReason = 'order_created' | 'offer_declined' | 'offer_expired' | 'unassigned' | 'courier_on_shift' | 'tick';
+export type { DispatchReason };
 
 /**
  * Asks for a dispatch decision in the current cooperative, through the outbox: the request
@@ -14,6 +14,6 @@ export class DispatchTrigger {
   constructor(private readonly outbox: OutboxRepository) {}
 
   async request(reason: DispatchReason, orderId?: string): Promise<void> {
-    await this.outbox.add(topics.dispatch, { reason, ...(orderId ? { orderId } : {}) });
+    await this.outbox.add('dispatch', { reason, ...(orderId ? { orderId } : {}) });
   }
 }

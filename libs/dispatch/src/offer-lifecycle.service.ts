@@ -1,27 +1,28 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DispatchDecisionsRepository, OffersRepository, OrderRecord, OutboxRepository, Transactions } from '@lib/database';
+import { DispatchDecisionsRepository, OffersRepository, OrderRecord, OutboxRepository } from '@lib/database';
 import { ProblemError } from '@lib/http';
-import { OrderTransitions, topics } from '@lib/orders';
-import { RealtimePublisher } from '@lib/realtime';
+import { LiveAnnouncements, OrderTransitions } from '@lib/orders';
 import { DispatchTrigger } from './dispatch-trigger';
+import { OfferWithdrawal } from './offer-withdrawal';
 
 const offerGone = (detail: string) => new ProblemError(HttpStatus.CONFLICT, detail, 'offer_not_available');
 
 /**
- * An offer's life: made by dispatch, then accepted, declined or expired exactly once. Each
- * step is a conditional update on the offer and on the order, in the caller's transaction,
- * so racing accepts, a dispatcher's assignment and an expiry can never produce two holders.
+ * An offer's life: made by dispatch, then accepted, declined, expired or withdrawn exactly
+ * once (expiries and withdrawals through `OfferWithdrawal`). Each step is a conditional
+ * update on the offer and on the order, in the caller's transaction, so racing accepts, a
+ * dispatcher's assignment and an expiry can never produce two holders.
  */
 @Injectable()
 export class OfferLifecycle {
   constructor(
     private readonly offers: OffersRepository,
+    private readonly withdrawal: OfferWithdrawal,
     private readonly decisions: DispatchDecisionsRepository,
     private readonly transitions: OrderTransitions,
     private readonly outbox: OutboxRepository,
     private readonly trigger: DispatchTrigger,
-    private readonly transactions: Transactions,
-    private readonly realtime: RealtimePublisher,
+    private readonly announcements: LiveAnnouncements,
   ) {}
 
   /** Offers a pending order to a courier; returns null when the order is no longer pending. */
@@ -38,17 +39,12 @@ export class OfferLifecycle {
       // The order moved on since the snapshot: the offer must not survive, so roll it back.
       throw new OrderMovedOnError(order.id);
     }
-    await this.outbox.add(topics.offerExpiry, { offerId: offer.id, expiresAt: offer.expiresAt.toISOString() });
-    this.transactions.afterCommit(() =>
-      this.realtime.toCourier(courierId).emit('offer', {
-        offerId: offer.id,
-        orderId: order.id,
-        pickup: offered.pickup,
-        dropoff: offered.dropoff,
-        price: offered.price,
-        expiresAt: offer.expiresAt.toISOString(),
-      }),
-    );
+    await this.outbox.add('offer.expiry', { offerId: offer.id, expiresAt: offer.expiresAt.toISOString() });
+    this.announcements.announce({
+      kind: 'offer',
+      courierId,
+      offer: { offerId: offer.id, orderId: order.id, pickup: offered.pickup, dropoff: offered.dropoff, price: offered.price, expiresAt: offer.expiresAt.toISOString() },
+    });
     return offer;
   }
 
@@ -77,9 +73,8 @@ export class OfferLifecycle {
   /** Ends an open offer whose time is up; a no-op when it was answered meanwhile. */
   async expire(offerId: string): Promise<boolean> {
     await this.offers.lockOrderOf(offerId);
-    const offer = await this.offers.expire(offerId);
+    const offer = await this.withdrawal.expire(offerId);
     if (!offer) return false;
-    this.transactions.afterCommit(() => this.realtime.toCourier(offer.courierId).emit('offer.withdrawn', { offerId }));
     await this.backToWaiting(offer.orderId, offer.courierId, offerId, 'expired', 'the offer timed out');
     return true;
   }

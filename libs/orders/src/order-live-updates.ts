@@ -2,24 +2,36 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { bikeMinutes, LatLng } from '@lib/geo';
 import { CourierPositions } from '@lib/positions';
 import { RealtimePublisher } from '@lib/realtime';
-import { OrderChange, OrderChangeListeners } from './order-change-listeners';
+import { Announcement, LiveAnnouncements, OrderChange } from './live-announcements';
 
 const HANDOVER_MINUTES = 2;
 
 /**
- * Sends every committed order change to the sockets that watch it: the cooperative's
- * dispatchers, the courier holding it, and the customer's tracking page (with an ETA).
+ * Sends every announcement to the sockets that watch it: an order change to the
+ * cooperative's dispatchers, the courier holding it and the customer's tracking page (with
+ * an ETA); an offer, or its withdrawal, to its courier.
  */
 @Injectable()
-export class OrderLiveUpdates implements OnModuleInit {
+export class LiveUpdates implements OnModuleInit {
   constructor(
-    private readonly listeners: OrderChangeListeners,
+    private readonly announcements: LiveAnnouncements,
     private readonly realtime: RealtimePublisher,
     private readonly positions: CourierPositions,
   ) {}
 
   onModuleInit(): void {
-    this.listeners.add((change) => this.publish(change));
+    this.announcements.listen((announcement) => this.send(announcement));
+  }
+
+  private async send(announcement: Announcement): Promise<void> {
+    switch (announcement.kind) {
+      case 'order.changed':
+        return this.publish(announcement.change);
+      case 'offer':
+        return this.realtime.toCourier(announcement.courierId).emit('offer', announcement.offer);
+      case 'offer.withdrawn':
+        return this.realtime.toCourier(announcement.courierId).emit('offer.withdrawn', { offerId: announcement.offerId });
+    }
   }
 
   /** Where the holder is now, for a live ETA; null when unknown or not on the way. */

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
-import { OffersRepository, OrderChanges, OrderRecord, OrdersRepository, OrderStatus, Transactions } from '@lib/database';
-import { RealtimePublisher } from '@lib/realtime';
+import { OrderChanges, OrderRecord, OrdersRepository, OrderStatus } from '@lib/database';
 import { ProblemError } from '@lib/http';
-import { OrderChangeListeners } from './order-change-listeners';
+import { LiveAnnouncements } from './live-announcements';
+import { OpenOffers } from './open-offers';
 import { sourcesOf, webhookEventFor } from './order-status-machine';
 import { presentOrder } from './order.presenter';
 import { WebhookFanout } from './webhook-fanout.service';
@@ -25,7 +25,8 @@ export interface TransitionRequest {
 
 /**
  * Every status change goes through here: a conditional update (so racing writers cannot both
- * win), one history event, webhook deliveries, and a live announcement once committed.
+ * win), one history event, the withdrawal of an open offer, webhook deliveries, and a live
+ * announcement once committed.
  */
 @Injectable()
 export class OrderTransitions {
@@ -33,11 +34,9 @@ export class OrderTransitions {
 
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly offers: OffersRepository,
-    private readonly realtime: RealtimePublisher,
-    private readonly transactions: Transactions,
+    private readonly offers: OpenOffers,
     private readonly fanout: WebhookFanout,
-    private readonly listeners: OrderChangeListeners,
+    private readonly announcements: LiveAnnouncements,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,7 +45,8 @@ export class OrderTransitions {
     const updated = await this.orders.transition(request.orderId, from, request.to, request.changes, request.heldBy);
     if (!updated) throw await this.refusal(request);
     await this.orders.appendEvent(updated.id, request.to, request.actor, request.detail ?? null);
-    if (request.to !== 'offered') await this.withdrawOpenOffers(updated.id, request.to);
+    // An open offer exists only while the order is `offered`: any other move withdraws it.
+    if (request.to !== 'offered') await this.offers.withdrawOpen(updated.id, `order became ${request.to}`);
     await this.announce(updated, null);
     return updated;
   }
@@ -62,20 +62,11 @@ export class OrderTransitions {
     await this.announce(order, order.status);
   }
 
-  /** An open offer exists only while the order is `offered`: any other move withdraws it. */
-  private async withdrawOpenOffers(orderId: string, status: OrderStatus): Promise<void> {
-    for (const offer of await this.offers.withdrawOpen(orderId, `order became ${status}`)) {
-      this.transactions.afterCommit(() => this.realtime.toCourier(offer.courierId).emit('offer.withdrawn', { offerId: offer.id }));
-    }
-  }
-
   private async announce(order: OrderRecord, previousStatus: OrderStatus | null, webhookEvent = webhookEventFor(order.status)): Promise<void> {
     const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
     const view = presentOrder(order, events, this.config.apiBaseUrl);
     if (webhookEvent && previousStatus !== order.status) await this.fanout.announce(webhookEvent, view);
-    for (const listener of this.listeners.all()) {
-      this.transactions.afterCommit(() => listener({ order, view, previousStatus }));
-    }
+    this.announcements.announce({ kind: 'order.changed', change: { order, view, previousStatus } });
   }
 
   private async refusal(request: TransitionRequest): Promise<ProblemError> {

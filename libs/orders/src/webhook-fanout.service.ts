@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OutboxRepository, WebhooksRepository } from '@lib/database';
-import { topics } from './topics';
 import type { OrderView } from './order.presenter';
 
 /**
@@ -23,7 +22,7 @@ export class WebhookFanout {
     const body = JSON.stringify({ id: eventId, type: eventType, createdAt: new Date().toISOString(), data: { order } });
     for (const subscription of subscriptions) {
       const deliveryId = await this.webhooks.addDelivery(subscription.id, eventId, eventType, body);
-      await this.outbox.add(topics.webhookDelivery, { deliveryId });
+      await this.outbox.add('webhook.delivery', { deliveryId });
     }
   }
 }

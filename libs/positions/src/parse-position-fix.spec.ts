@@ -19,6 +19,11 @@ describe('parsePositionFix', () => {
     expect(result.ok && result.fix).toMatchObject({ accuracy: 12.5, heading: null, speed: 4.2, at: new Date(now.getTime() - 1000) });
   });
 
+  it('keeps accuracy, heading and speed too small for single precision as 0, as the history stores them', () => {
+    const result = parsePositionFix({ ...valid, accuracy: 1e-300, heading: 5e-324, speed: 1e-40 }, now);
+    expect(result.ok && result.fix).toMatchObject({ accuracy: 0, heading: 0, speed: 1e-40 });
+  });
+
   it.each([
     ['lat above 90', { ...valid, lat: 90.0001 }, 'lat'],
     ['lng below -180', { ...valid, lng: -180.5 }, 'lng'],

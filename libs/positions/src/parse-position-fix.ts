@@ -27,9 +27,9 @@ export function parsePositionFix(input: unknown, now: Date): ParsedPositionFix {
 
   const lat = numberIn(value, 'lat', -90, 90, problems, true);
   const lng = numberIn(value, 'lng', -180, 180, problems, true);
-  const accuracy = numberIn(value, 'accuracy', 0, MAX_ACCURACY_METERS, problems, false);
-  const heading = numberIn(value, 'heading', 0, 360, problems, false);
-  const speed = numberIn(value, 'speed', 0, MAX_SPEED_METERS_PER_SECOND, problems, false);
+  const accuracy = storedInSinglePrecision(numberIn(value, 'accuracy', 0, MAX_ACCURACY_METERS, problems, false));
+  const heading = storedInSinglePrecision(numberIn(value, 'heading', 0, 360, problems, false));
+  const speed = storedInSinglePrecision(numberIn(value, 'speed', 0, MAX_SPEED_METERS_PER_SECOND, problems, false));
   const at = timestamp(value.at, now, problems);
 
   if (problems.length || lat === null || lng === null || at === null) return { ok: false, problems };
@@ -47,6 +47,15 @@ function numberIn(value: Record<string, unknown>, field: string, min: number, ma
     return null;
   }
   return given;
+}
+
+/**
+ * Accuracy, heading and speed are kept in single precision (`real`) in the history. A value
+ * too small for it (below about 1e-45, e.g. 1e-300) is 0 there, but PostgreSQL refuses to
+ * round it and fails the whole insert, so it is made 0 here.
+ */
+function storedInSinglePrecision(given: number | null): number | null {
+  return given !== null && Math.fround(given) === 0 ? 0 : given;
 }
 
 function timestamp(given: unknown, now: Date, problems: PositionProblem[]): Date | null {

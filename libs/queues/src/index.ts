@@ -1,3 +1,7 @@
+export * from './job-handlers';
+export * from './job-queues';
+export * from './job-registry';
+export * from './job-workers';
 export * from './queue-connection.module';
 export * from './queue-registry';
 export * from './queues.module';

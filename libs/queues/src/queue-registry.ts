@@ -1,25 +1,17 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * Every queue, its purpose and its retry policy, in one place.
+ * Every queue and how long finished jobs are kept. What runs on each queue, with its retry
+ * policy and job ids, is the job registry (`job-registry.ts`).
  * Queue names are a persisted contract: renaming one strands the jobs already in Redis.
  */
 export const queues = {
-  /** Find a courier for an order (job id = outbox event id or a re-dispatch key, so duplicates collapse). */
-  dispatch: {
-    name: 'dispatch',
-    defaults: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-  },
+  /** Find a courier for an order. */
+  dispatch: { name: 'dispatch', defaults: { removeOnComplete: 1000, removeOnFail: 5000 } },
   /** Withdraw an offer nobody answered (delayed job per offer). */
-  offerExpiry: {
-    name: 'offer-expiry',
-    defaults: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-  },
+  offerExpiry: { name: 'offer-expiry', defaults: { removeOnComplete: 1000, removeOnFail: 5000 } },
   /** Deliver one webhook event to one subscription. */
-  webhooks: {
-    name: 'webhooks',
-    defaults: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-  },
+  webhooks: { name: 'webhooks', defaults: { removeOnComplete: 1000, removeOnFail: 5000 } },
 } as const satisfies Record<string, { name: string; defaults: JobsOptions }>;
 
 export type QueueKey = keyof typeof queues;

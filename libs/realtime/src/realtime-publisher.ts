@@ -28,7 +28,9 @@ export interface OrderTrackerEvents {
 /**
  * How `apps/api` and `apps/dispatcher` reach sockets without importing the gateway: events
  * go through Redis (the socket.io emitter) to whichever gateway instance holds the sockets.
- * Fire-and-forget: a client that misses an event catches up from the REST API.
+ * Fire-and-forget: a client that misses an event catches up from the REST API. Order and
+ * offer events reach it one way only, after commit: `LiveAnnouncements` and `LiveUpdates`
+ * in `libs/orders`.
  */
 @Injectable()
 export class RealtimePublisher {

@@ -4,7 +4,7 @@ import { AppConfig } from '@lib/config';
 import { credentialIdOf, Principal } from '@lib/auth';
 import { IdempotencyRepository, OrdersRepository, OutboxRepository } from '@lib/database';
 import { ProblemError } from '@lib/http';
-import { OrderTransitions, presentOrder, topics } from '@lib/orders';
+import { OrderTransitions, presentOrder } from '@lib/orders';
 import { CreateOrderDto } from './order.dto';
 import { OrderDrafts } from './order-draft.service';
 import { requestHash } from './request-hash';
@@ -53,7 +53,7 @@ export class OrderIntake {
     const actor = credentialIdOf(principal);
     const order = await this.orders.insert({ ...draft, trackingToken: randomBytes(18).toString('base64url'), createdBy: actor });
     await this.transitions.created(order, actor);
-    await this.outbox.add(topics.dispatch, { orderId: order.id });
+    await this.outbox.add('dispatch', { orderId: order.id });
     const events = (await this.orders.eventsOf([order.id])).get(order.id)!;
     return { status: HttpStatus.CREATED, body: JSON.stringify(presentOrder(order, events, this.config.apiBaseUrl)) };
   }

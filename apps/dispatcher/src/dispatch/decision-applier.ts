@@ -1,60 +1,49 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CooperativeSettings, DispatchDecisionsRepository, OrdersRepository } from '@lib/database';
+import { Injectable } from '@nestjs/common';
+import { CooperativeSettings, DispatchDecisionsRepository, DispatchStateRepository, OrdersRepository } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
-import { Assignment, DispatchDecisions } from '@lib/dispatch-policy';
+import { Assignment, DispatchDecisions, NeedsAttention } from '@lib/dispatch-policy';
 import { OrderTransitions } from '@lib/orders';
 
 export interface ApplyContext {
   policy: string;
   settings: CooperativeSettings;
-  spareCapacity: Map<string, number>;
-  /** Orders that no courier in the snapshot could take at all. */
-  unservable: Set<string>;
 }
 
+export interface Applied {
+  offered: number;
+  flagged: number;
+}
+
+/** A deferral and a "no courier could take it" are logged; an order at the offer limit is only flagged. */
+type LoggedWait = { orderId: string; outcome: 'deferred' | 'no_candidate'; reason: string; courierId: string | null };
+
 /**
- * Acts on the policy's decisions in the decision's transaction: an offer per newly assigned
- * order (within the courier's spare capacity), and the reasons in the dispatch log. A
- * deferral is logged only when its reason changes, not every tick.
+ * Acts on the policy's outcomes in the decision's transaction, deciding nothing itself: an
+ * offer per newly assigned order, the reasons in the dispatch log (a wait is logged only
+ * when its reason changes, not every tick), and the orders that need a person flagged for
+ * the dispatchers' queue.
  */
 @Injectable()
 export class DecisionApplier {
-  private readonly logger = new Logger('DecisionApplier');
-
   constructor(
     private readonly offers: OfferLifecycle,
     private readonly orders: OrdersRepository,
     private readonly decisions: DispatchDecisionsRepository,
     private readonly transitions: OrderTransitions,
+    private readonly state: DispatchStateRepository,
   ) {}
 
-  async apply(decisions: DispatchDecisions, context: ApplyContext): Promise<{ offered: number }> {
+  async apply(decisions: DispatchDecisions, context: ApplyContext): Promise<Applied> {
     let offered = 0;
     for (const assignment of decisions.assignments) offered += await this.offerAssignment(assignment, context);
-    const deferredIds = decisions.deferred.map((deferral) => deferral.orderId);
-    const latest = await this.decisions.latest(deferredIds);
-    for (const deferral of decisions.deferred) {
-      const outcome = context.unservable.has(deferral.orderId) ? 'no_candidate' : 'deferred';
-      const previous = latest.get(deferral.orderId);
-      if (previous?.outcome === outcome && previous.reason === deferral.reason) continue;
-      await this.decisions.record({
-        orderId: deferral.orderId,
-        policy: context.policy,
-        outcome,
-        courierId: deferral.plannedCourierId ?? null,
-        offerId: null,
-        reason: deferral.reason,
-        candidates: [],
-      });
-    }
-    return { offered };
+    await this.logWaits(waitsOf(decisions), context);
+    const flagged = await this.flag(decisions.needsAttention);
+    return { offered, flagged };
   }
 
   private async offerAssignment(assignment: Assignment, context: ApplyContext): Promise<number> {
-    const spare = context.spareCapacity.get(assignment.courierId) ?? 0;
-    const orderIds = assignment.newOrderIds.slice(0, spare);
     let made = 0;
-    for (const orderId of orderIds) {
+    for (const orderId of assignment.newOrderIds) {
       const order = await this.orders.findById(orderId);
       if (!order || order.status !== 'pending') continue;
       const offer = await this.offers.make(order, assignment.courierId, context.settings.offerTimeoutSeconds);
@@ -70,10 +59,33 @@ export class DecisionApplier {
         candidates: assignment.candidates.map((candidate) => ({ courierId: candidate.courierId, score: round(candidate.score), terms: roundTerms(candidate.terms) })),
       });
     }
-    context.spareCapacity.set(assignment.courierId, spare - made);
-    if (made < assignment.newOrderIds.length) this.logger.debug({ courierId: assignment.courierId }, 'assignment trimmed to the courier capacity');
     return made;
   }
+
+  private async logWaits(waits: LoggedWait[], context: ApplyContext): Promise<void> {
+    const latest = await this.decisions.latest(waits.map((wait) => wait.orderId));
+    for (const wait of waits) {
+      const previous = latest.get(wait.orderId);
+      if (previous?.outcome === wait.outcome && previous.reason === wait.reason) continue;
+      await this.decisions.record({ orderId: wait.orderId, policy: context.policy, outcome: wait.outcome, courierId: wait.courierId, offerId: null, reason: wait.reason, candidates: [] });
+    }
+  }
+
+  /** Dispatchers see flagged orders in their queue; an order already flagged is not announced again. */
+  private async flag(needsAttention: readonly NeedsAttention[]): Promise<number> {
+    const flagged = await this.state.flagNeedsAttention(needsAttention.map((flag) => flag.orderId));
+    for (const order of await this.orders.findByIds(flagged)) await this.transitions.changed(order);
+    return flagged.length;
+  }
+}
+
+function waitsOf(decisions: DispatchDecisions): LoggedWait[] {
+  return [
+    ...decisions.deferred.map((deferral): LoggedWait => ({ orderId: deferral.orderId, outcome: 'deferred', reason: deferral.reason, courierId: deferral.plannedCourierId ?? null })),
+    ...decisions.needsAttention
+      .filter((flag) => flag.cause === 'no-courier')
+      .map((flag): LoggedWait => ({ orderId: flag.orderId, outcome: 'no_candidate', reason: flag.reason, courierId: null })),
+  ];
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

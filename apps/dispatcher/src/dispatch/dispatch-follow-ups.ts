@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { queues } from '@lib/queues';
+import { dispatchRequests, JobQueues } from '@lib/queues';
 
 /** Lets a lease that just ran out be seen as free by the follow-up. */
 const MARGIN_MS = 100;
@@ -14,10 +12,10 @@ const MARGIN_MS = 100;
  */
 @Injectable()
 export class DispatchFollowUps {
-  constructor(@InjectQueue(queues.dispatch.name) private readonly dispatch: Queue) {}
+  constructor(private readonly queues: JobQueues) {}
 
   async request(cooperativeId: string, afterMs: number): Promise<void> {
     const delay = Math.ceil(afterMs) + MARGIN_MS;
-    await this.dispatch.add('decide', { cooperativeId, reason: 'follow-up' }, { delay, deduplication: { id: `follow-up-${cooperativeId}`, ttl: delay } });
+    await this.queues.add(dispatchRequests.followUp(cooperativeId, delay));
   }
 }

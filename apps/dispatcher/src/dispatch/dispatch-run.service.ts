@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
-import { CooperativesRepository, DispatchStateRepository, OffersRepository, OrdersRepository, Transactions, withDefaultSettings } from '@lib/database';
+import { CooperativesRepository, DispatchStateRepository, OffersRepository, Transactions, withDefaultSettings } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
 import { createPolicy, DispatchPolicy, seededRng } from '@lib/dispatch-policy';
-import { OrderTransitions } from '@lib/orders';
 import { CourierPositions } from '@lib/positions';
 import { histogram } from '@lib/observability';
 import { CooperativeLock } from './cooperative-lock';
@@ -23,10 +22,11 @@ export interface DispatchOutcome {
 
 /**
  * One dispatch decision for one cooperative: expire overdue offers, read the state, ask the
- * policy, act, all in one transaction under the cooperative's lock. If the process dies
- * midway nothing is committed and the retried job decides afresh from the same state. When
- * another dispatcher holds the lock, the request is left to it and a follow-up is scheduled
- * for when its lease would end, instead of waiting.
+ * policy (which applies the co-op's offer limit and the couriers' capacity itself), act on
+ * every outcome it returns, all in one transaction under the cooperative's lock. If the
+ * process dies midway nothing is committed and the retried job decides afresh from the same
+ * state. When another dispatcher holds the lock, the request is left to it and a follow-up
+ * is scheduled for when its lease would end, instead of waiting.
  */
 @Injectable()
 export class DispatchRun {
@@ -40,8 +40,6 @@ export class DispatchRun {
     private readonly state: DispatchStateRepository,
     private readonly offers: OffersRepository,
     private readonly lifecycle: OfferLifecycle,
-    private readonly transitions: OrderTransitions,
-    private readonly orders: OrdersRepository,
     private readonly positions: CourierPositions,
     private readonly snapshots: SnapshotBuilder,
     private readonly applier: DecisionApplier,
@@ -86,26 +84,12 @@ export class DispatchRun {
     const held = await this.state.heldOrders();
     const positions = await this.positions.all(cooperativeId, this.config.env.POSITION_MAX_AGE_SECONDS, now);
     const workOutlook = await this.outlooks.forCooperative(cooperativeId, cooperative.timezone, now);
-    // Past the co-op's offer limit an order waits for a person, as the contract says.
-    const exhausted = waiting.filter((order) => order.offersMade >= settings.maxOffersPerOrder).map((order) => order.id);
-    const dispatchable = waiting.filter((order) => order.offersMade < settings.maxOffersPerOrder);
-    const { snapshot, spareCapacity } = this.snapshots.build({ now, settings, waiting: dispatchable, couriers, held, positions, workOutlook });
-    const unservable = new Set(
-      snapshot.orders.filter((order) => !snapshot.couriers.some((courier) => !order.excludedCourierIds.includes(courier.id))).map((order) => order.id),
-    );
+    const snapshot = this.snapshots.build({ now, settings, waiting, couriers, held, positions, workOutlook });
     const decisions = this.policy.decide(snapshot, { rng: seededRng(Math.floor(snapshot.now)) });
     signal.throwIfAborted();
-    const { offered } = await this.applier.apply(decisions, { policy: this.policy.name, settings, spareCapacity, unservable });
-    const flagged = await this.flag([...exhausted, ...unservable]);
+    const { offered, flagged } = await this.applier.apply(decisions, { policy: this.policy.name, settings });
     signal.throwIfAborted();
     if (offered || flagged) this.logger.log({ cooperativeId, offered, flagged, waiting: waiting.length, couriers: snapshot.couriers.length }, 'dispatch decided');
     return { offered, flagged };
-  }
-
-  /** Marks orders no courier can take now; dispatchers see them in their queue. */
-  private async flag(orderIds: string[]): Promise<number> {
-    const flagged = await this.state.flagNeedsAttention(orderIds);
-    for (const order of await this.orders.findByIds(flagged)) await this.transitions.changed(order);
-    return flagged.length;
   }
 }

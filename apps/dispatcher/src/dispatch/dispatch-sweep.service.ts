@@ -1,9 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { DispatchStateRepository, Transactions } from '@lib/database';
-import { queues } from '@lib/queues';
+import { dispatchRequests, JobQueues } from '@lib/queues';
 
 /**
  * Every few seconds, asks for a decision in each cooperative that has waiting orders or
@@ -22,7 +20,7 @@ export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly state: DispatchStateRepository,
     private readonly transactions: Transactions,
-    @InjectQueue(queues.dispatch.name) private readonly dispatch: Queue,
+    private readonly queues: JobQueues,
     private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +39,7 @@ export class DispatchSweep implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const due = await this.transactions.asSystem(() => this.state.dueCooperatives());
       const slot = Math.floor(now / (this.config.env.DISPATCH_TICK_SECONDS * 1000));
-      await Promise.all(due.map((cooperativeId) => this.dispatch.add('decide', { cooperativeId, reason: 'tick' }, { jobId: `tick-${cooperativeId}-${slot}` })));
+      await Promise.all(due.map((cooperativeId) => this.queues.add(dispatchRequests.tick(cooperativeId, slot))));
       return due.length;
     } catch (error) {
       this.logger.warn({ err: error }, 'dispatch sweep failed; next tick will retry');

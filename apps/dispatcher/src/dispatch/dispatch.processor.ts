@@ -1,23 +1,16 @@
-import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '@lib/config';
 import type { Job } from 'bullmq';
+import { AppConfig } from '@lib/config';
+import { JobData, JobProcessor } from '@lib/queues';
 import { QueueWorker } from '../queue-worker';
-import { queues, workerOptions } from '@lib/queues';
 import { DispatchRun } from './dispatch-run.service';
-
-export interface DispatchJob {
-  cooperativeId: string;
-  reason: string;
-  orderId?: string;
-}
 
 /**
  * Consumes dispatch requests; the decision itself is idempotent, so retries and duplicates are
  * safe. A request for a co-op another dispatcher is deciding completes at once: the holder
  * serves it (see `CooperativeLock`), so it neither waits nor spends a retry.
  */
-@Processor(queues.dispatch.name, workerOptions)
+@JobProcessor('decide')
 export class DispatchProcessor extends QueueWorker implements OnApplicationBootstrap {
   constructor(
     private readonly run: DispatchRun,
@@ -31,7 +24,7 @@ export class DispatchProcessor extends QueueWorker implements OnApplicationBoots
     this.worker.concurrency = this.config.env.DISPATCH_CONCURRENCY;
   }
 
-  async process(job: Job<DispatchJob>) {
+  async process(job: Job<JobData<'decide'>>) {
     const outcome = await this.run.run(job.data.cooperativeId);
     this.logger.debug({ jobId: job.id, ...job.data, ...outcome }, 'dispatch job done');
     return outcome;

@@ -1,5 +1,5 @@
 import { withDefaultSettings } from '@lib/database';
-import type { CourierOnShiftRow } from '@lib/database';
+import type { CourierOnShiftRow, HeldOrderRow, WaitingOrderRow } from '@lib/database';
 import type { LivePosition } from '@lib/positions';
 import { SnapshotBuilder } from './snapshot-builder';
 
@@ -17,16 +17,18 @@ describe('SnapshotBuilder', () => {
     ...overrides,
   });
   const positionOf = (courierId: string): LivePosition => ({ courierId, lat: 44.93, lng: 4.89, at: now, accuracy: 10, heading: null, speed: null });
-  const build = (couriers: CourierOnShiftRow[], workOutlook?: { startsAt: number; slotMinutes: number; jobsPerCourierHour: number[] }) =>
+  const build = (couriers: CourierOnShiftRow[], workOutlook?: { startsAt: number; slotMinutes: number; jobsPerCourierHour: number[] }, more: { waiting?: WaitingOrderRow[]; held?: HeldOrderRow[] } = {}) =>
     new SnapshotBuilder().build({
       now,
-      settings: withDefaultSettings({}),
-      waiting: [],
+      settings: withDefaultSettings({ maxOffersPerOrder: 3 }),
+      waiting: more.waiting ?? [],
       couriers,
-      held: [],
+      held: more.held ?? [],
       positions: couriers.map((c) => positionOf(c.id)),
       workOutlook,
-    }).snapshot;
+    });
+  const place = { lat: 44.93, lng: 4.89 };
+  const heldBy = (courierId: string, id: string): HeldOrderRow => ({ id, courierId, status: 'offered', merchantId: 'm1', pickup: place, dropoff: place, createdAt: now, readyAt: now });
 
   it('ends a courier’s shift when it planned to, and an open shift eight hours from now', () => {
     const snapshot = build([courier('planned', { shiftEndsAt: new Date(now.getTime() + 45 * 60_000) }), courier('open')]);
@@ -45,5 +47,20 @@ describe('SnapshotBuilder', () => {
     const snapshot = build([courier('rider')], outlook);
     expect(snapshot.couriers[0]).toMatchObject({ onShiftMinutesToday: 90, ordersToday: 3, earningsToday: 1500 });
     expect(snapshot.workOutlook).toBe(outlook);
+  });
+
+  it('gives the policy each courier’s spare capacity, counting the orders it holds or is being offered, and keeps full couriers in', () => {
+    const snapshot = build([courier('full', { capacity: 1 }), courier('room', { capacity: 3 })], undefined, { held: [heldBy('full', 'h1'), heldBy('room', 'h2')] });
+    expect(snapshot.couriers.map((c) => [c.id, c.spareCapacity])).toEqual([
+      ['full', 0],
+      ['room', 2],
+    ]);
+  });
+
+  it('passes on each order’s declined and expired offers and the co-op’s offer limit', () => {
+    const waiting: WaitingOrderRow = { id: 'o1', merchantId: 'm1', pickup: place, dropoff: place, createdAt: now, readyAt: now, excludedCourierIds: ['a', 'b'], offersMade: 2 };
+    const snapshot = build([courier('rider')], undefined, { waiting: [waiting] });
+    expect(snapshot.orders[0]).toMatchObject({ id: 'o1', offersMade: 2, excludedCourierIds: ['a', 'b'] });
+    expect(snapshot.limits).toEqual({ maxOffersPerOrder: 3 });
   });
 });

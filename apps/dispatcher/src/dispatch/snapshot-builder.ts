@@ -19,37 +19,30 @@ export interface DispatchState {
   workOutlook?: WorkOutlook;
 }
 
-export interface BuiltSnapshot {
-  snapshot: DispatchSnapshot;
-  /** How many more orders each courier in the snapshot may take. */
-  spareCapacity: Map<string, number>;
-}
-
 const toMinutes = (date: Date) => date.getTime() / 60_000;
 
 /**
  * The production adapter's half of "one policy, two worlds": turns database rows and live
- * positions into the policy's planar, minute-based snapshot. Couriers without a recent
- * position, without spare capacity or past the end they planned for their shift are left
+ * positions into the policy's planar, minute-based snapshot, with what the policy needs to
+ * apply the co-op's rules itself: each courier's spare capacity (what it holds and is being
+ * offered counts), each order's declined and expired offers, the co-op's offer limit.
+ * Couriers without a recent position or past the end they planned for their shift are left
  * out; they cannot take work now.
  */
 @Injectable()
 export class SnapshotBuilder {
-  build(state: DispatchState): BuiltSnapshot {
+  build(state: DispatchState): DispatchSnapshot {
     const projection = new LocalProjection(centreOf(state));
     const travel = planarTravelModel({ metresPerMinute: BIKE_SPEED_METERS_PER_MINUTE, detourFactor: BIKE_DETOUR_FACTOR });
     const now = toMinutes(state.now);
     const positionOf = new Map(state.positions.map((position) => [position.courierId, position]));
     const heldBy = groupBy(state.held, (order) => order.courierId);
-    const spareCapacity = new Map<string, number>();
     const couriers: CourierSnapshot[] = [];
     for (const courier of state.couriers) {
       const position = positionOf.get(courier.id);
       const held = heldBy.get(courier.id) ?? [];
-      const spare = courier.capacity - held.length;
       const shiftEndsAt = courier.shiftEndsAt ? toMinutes(courier.shiftEndsAt) : now + OPEN_SHIFT_MINUTES;
-      if (!position || spare <= 0 || shiftEndsAt <= now) continue;
-      spareCapacity.set(courier.id, spare);
+      if (!position || shiftEndsAt <= now) continue;
       const at = projection.toPlanar(position);
       couriers.push({
         id: courier.id,
@@ -59,6 +52,7 @@ export class SnapshotBuilder {
         ordersToday: courier.deliveredToday,
         earningsToday: courier.earnedToday,
         onShiftMinutesToday: courier.onShiftMinutesToday,
+        spareCapacity: Math.max(0, courier.capacity - held.length),
       });
     }
     const orders: WaitingOrder[] = state.waiting.map((order) => ({
@@ -69,22 +63,21 @@ export class SnapshotBuilder {
       placedAt: toMinutes(order.createdAt),
       readyAt: Math.max(toMinutes(order.readyAt), toMinutes(order.createdAt)),
       excludedCourierIds: order.excludedCourierIds,
+      offersMade: order.offersMade,
     }));
     return {
-      snapshot: {
-        now,
-        couriers,
-        orders,
-        weights: {
-          fairness: state.settings.fairnessWeight,
-          fairnessTarget: state.settings.fairnessTarget,
-          guaranteedHourlyPay: state.settings.guaranteedHourlyPay,
-        },
-        service: SERVICE_MINUTES,
-        travel,
-        workOutlook: state.workOutlook,
+      now,
+      couriers,
+      orders,
+      weights: {
+        fairness: state.settings.fairnessWeight,
+        fairnessTarget: state.settings.fairnessTarget,
+        guaranteedHourlyPay: state.settings.guaranteedHourlyPay,
       },
-      spareCapacity,
+      limits: { maxOffersPerOrder: state.settings.maxOffersPerOrder },
+      service: SERVICE_MINUTES,
+      travel,
+      workOutlook: state.workOutlook,
     };
   }
 }

@@ -1,20 +1,14 @@
-import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Transactions } from '@lib/database';
 import { OfferLifecycle } from '@lib/dispatch';
+import { JobData, JobProcessor } from '@lib/queues';
 import { QueueWorker } from '../queue-worker';
-import { queues, workerOptions } from '@lib/queues';
-
-export interface OfferExpiryJob {
-  cooperativeId: string;
-  offerId: string;
-}
 
 /**
  * Ends an offer nobody answered in time (a delayed job per offer). A no-op when the courier
  * answered first. If Redis loses the delayed job, the dispatch sweep expires the offer instead.
  */
-@Processor(queues.offerExpiry.name, workerOptions)
+@JobProcessor('expireOffer')
 export class OfferExpiryProcessor extends QueueWorker {
   constructor(
     private readonly offers: OfferLifecycle,
@@ -23,7 +17,7 @@ export class OfferExpiryProcessor extends QueueWorker {
     super();
   }
 
-  async process(job: Job<OfferExpiryJob>) {
+  async process(job: Job<JobData<'expireOffer'>>) {
     const expired = await this.transactions.inTenant(job.data.cooperativeId, () => this.offers.expire(job.data.offerId));
     return { expired };
   }

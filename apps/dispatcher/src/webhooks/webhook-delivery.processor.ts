@@ -1,23 +1,17 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
 import { Transactions, WebhooksRepository } from '@lib/database';
 import { PrivateDestinationError } from '@lib/outbound-http';
+import { JobData, JobProcessor } from '@lib/queues';
 import { QueueWorker } from '../queue-worker';
-import { queues, workerOptions } from '@lib/queues';
 import { postWebhook } from './webhook-http';
 import { signWebhook } from './webhook-signature';
-
-export interface WebhookJob {
-  cooperativeId: string;
-  deliveryId: string;
-}
 
 /**
  * Sends one webhook delivery. A non-2xx answer or a timeout throws, so BullMQ retries with
  * exponential backoff; every attempt, successful or not, is logged for the subscriber to see.
  */
-@Processor(queues.webhooks.name, workerOptions)
+@JobProcessor('deliverWebhook')
 export class WebhookDeliveryProcessor extends QueueWorker {
   constructor(
     private readonly webhooks: WebhooksRepository,
@@ -27,7 +21,7 @@ export class WebhookDeliveryProcessor extends QueueWorker {
     super();
   }
 
-  async process(job: Job<WebhookJob>) {
+  async process(job: Job<JobData<'deliverWebhook'>>) {
     const { cooperativeId, deliveryId } = job.data;
     const target = await this.transactions.inTenant(cooperativeId, () => this.webhooks.deliveryTarget(deliveryId));
     if (!target || target.status === 'succeeded' || !target.active) return { skipped: true };

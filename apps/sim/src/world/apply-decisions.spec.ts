@@ -28,7 +28,7 @@ describe('applyDecisions (offers to simulated couriers)', () => {
     const o = order();
     const now = o.spec.placedAt;
     const courier = courierOnShiftAt(now);
-    applyDecisions(world, now, { assignments: [offer(courier.spec.id, o.spec.id, o.spec.restaurantId)], deferred: [] }, ALWAYS_ACCEPT);
+    applyDecisions(world, now, { assignments: [offer(courier.spec.id, o.spec.id, o.spec.restaurantId)], deferred: [], needsAttention: [] }, ALWAYS_ACCEPT);
     expect(courier.job).toMatchObject({ restaurantId: o.spec.restaurantId, orderIds: [o.spec.id], departedAt: now, origin: '0' });
     expect(o.courierId).toBe(courier.spec.id);
   });
@@ -36,18 +36,19 @@ describe('applyDecisions (offers to simulated couriers)', () => {
   it('excludes the courier from the order when it declines, leaving the order waiting', () => {
     const o = order();
     const courier = courierOnShiftAt(o.spec.placedAt);
-    const outcome = applyDecisions(world, o.spec.placedAt, { assignments: [offer(courier.spec.id, o.spec.id, o.spec.restaurantId)], deferred: [] }, seededDeclines(1, 0));
-    expect(outcome).toEqual({ accepted: 0, declined: 1 });
+    const outcome = applyDecisions(world, o.spec.placedAt, { assignments: [offer(courier.spec.id, o.spec.id, o.spec.restaurantId)], deferred: [], needsAttention: [] }, seededDeclines(1, 0));
+    expect(outcome).toEqual({ accepted: 0, declined: 1, flagged: 0 });
     expect(o.courierId).toBeUndefined();
     expect(o.excludedCourierIds).toEqual([courier.spec.id]);
+    expect(o.offersMade).toBe(1);
   });
 
   it('stops the replay on an assignment that breaks the rules of the day', () => {
     const o = order();
     const courier = courierOnShiftAt(o.spec.placedAt);
     const wrongRestaurant = offer(courier.spec.id, o.spec.id, 'not-its-restaurant');
-    expect(() => applyDecisions(world, o.spec.placedAt, { assignments: [wrongRestaurant], deferred: [] }, ALWAYS_ACCEPT)).toThrow(PolicyError);
+    expect(() => applyDecisions(world, o.spec.placedAt, { assignments: [wrongRestaurant], deferred: [], needsAttention: [] }, ALWAYS_ACCEPT)).toThrow(PolicyError);
     const beforePlacement = offer(courier.spec.id, o.spec.id, o.spec.restaurantId);
-    expect(() => applyDecisions(world, o.spec.placedAt - 1, { assignments: [beforePlacement], deferred: [] }, ALWAYS_ACCEPT)).toThrow(/not placed yet/);
+    expect(() => applyDecisions(world, o.spec.placedAt - 1, { assignments: [beforePlacement], deferred: [], needsAttention: [] }, ALWAYS_ACCEPT)).toThrow(/not placed yet/);
   });
 });

@@ -1,17 +1,20 @@
 import { Assignment, DispatchDecisions } from '@lib/dispatch-policy';
 import { pickupInstant } from './advance-world';
 import { OfferResponder } from './offer-responder';
-import { SimCourier, SimWorld } from './sim-world';
+import { SimCourier, SimOrder, SimWorld } from './sim-world';
 
 export interface OfferOutcome {
   readonly accepted: number;
   readonly declined: number;
+  /** Orders newly flagged for a person. */
+  readonly flagged: number;
 }
 
-/** Offers each assignment to its courier; an accepted offer starts or extends
- *  a job, a declined one excludes that courier for those orders (the cascade:
- *  the next round offers them to someone else). An assignment that breaks the
- *  rules of the day is a policy bug and stops the replay. */
+/** Acts on the policy's outcomes, as production's DecisionApplier does: offers each
+ *  assignment to its courier (an accepted offer starts or extends a job, a declined one
+ *  excludes that courier for those orders: the cascade, the next round offers them to
+ *  someone else) and flags the orders that need a person. A deferred order just waits.
+ *  An assignment that breaks the rules of the day is a policy bug and stops the replay. */
 export function applyDecisions(world: SimWorld, now: number, decisions: DispatchDecisions, responder: OfferResponder): OfferOutcome {
   let accepted = 0;
   let declined = 0;
@@ -19,15 +22,33 @@ export function applyDecisions(world: SimWorld, now: number, decisions: Dispatch
     const courier = world.couriers.get(assignment.courierId);
     if (!courier) throw new PolicyError(assignment, 'unknown courier');
     validate(world, now, courier, assignment);
+    for (const id of assignment.newOrderIds) world.orders.get(id)!.needsAttention = false;
     if (responder.respond(courier.spec.id, assignment.newOrderIds) === 'decline') {
-      for (const id of assignment.newOrderIds) world.orders.get(id)!.excludedCourierIds.push(courier.spec.id);
+      for (const id of assignment.newOrderIds) decline(world.orders.get(id)!, courier.spec.id);
       declined++;
       continue;
     }
     accept(world, now, courier, assignment);
     accepted++;
   }
-  return { accepted, declined };
+  return { accepted, declined, flagged: flag(world, decisions) };
+}
+
+function decline(order: SimOrder, courierId: string): void {
+  order.excludedCourierIds.push(courierId);
+  order.offersMade++;
+}
+
+function flag(world: SimWorld, decisions: DispatchDecisions): number {
+  let flagged = 0;
+  for (const { orderId } of decisions.needsAttention) {
+    const order = world.orders.get(orderId);
+    if (!order || order.courierId !== undefined) throw new Error(`policy flagged ${orderId}, which is not waiting`);
+    if (order.needsAttention) continue;
+    order.needsAttention = true;
+    flagged++;
+  }
+  return flagged;
 }
 
 function accept(world: SimWorld, now: number, courier: SimCourier, assignment: Assignment): void {

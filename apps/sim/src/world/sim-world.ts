@@ -18,6 +18,8 @@ export interface SimCourier {
    *  ('0' = its on-location, otherwise the last order it dropped off). */
   position: Point;
   locationLabel: string;
+  /** Orders it may hold at once (the MDRP sets no limit: Infinity). */
+  readonly capacity: number;
   job?: SimJob;
   readonly finishedJobs: SimJob[];
   ordersAccepted: number;
@@ -44,15 +46,26 @@ export interface SimOrder {
   readonly spec: MdrpOrder;
   readonly pickup: Point;
   readonly excludedCourierIds: string[];
+  /** Offers declined so far (production also counts expired ones; the simulator has no expiry). */
+  offersMade: number;
+  /** Flagged by the policy for a person, as production's `needs_attention`; cleared by a new offer. */
+  needsAttention: boolean;
   courierId?: string;
 }
 
-export function createWorld(instance: MdrpInstance): SimWorld {
+/** Rules of the simulated co-op beyond the published day (which sets none). */
+export interface WorldRules {
+  readonly courierCapacity: number;
+}
+
+export const MDRP_RULES: WorldRules = { courierCapacity: Infinity };
+
+export function createWorld(instance: MdrpInstance, rules: WorldRules = MDRP_RULES): SimWorld {
   const couriers = new Map<string, SimCourier>(
-    instance.couriers.map((spec) => [spec.id, { spec, position: spec.start, locationLabel: '0', finishedJobs: [], ordersAccepted: 0 }]),
+    instance.couriers.map((spec) => [spec.id, { spec, position: spec.start, locationLabel: '0', capacity: rules.courierCapacity, finishedJobs: [], ordersAccepted: 0 }]),
   );
   const orders = new Map<string, SimOrder>(
-    instance.orders.map((spec) => [spec.id, { spec, pickup: instance.restaurants.get(spec.restaurantId)!, excludedCourierIds: [] }]),
+    instance.orders.map((spec) => [spec.id, { spec, pickup: instance.restaurants.get(spec.restaurantId)!, excludedCourierIds: [], offersMade: 0, needsAttention: false }]),
   );
   const { pickupServiceMinutes, dropoffServiceMinutes, metresPerMinute } = instance.parameters;
   return {

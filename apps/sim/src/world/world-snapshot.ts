@@ -1,11 +1,19 @@
-import { CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder, WorkOutlook } from '@lib/dispatch-policy';
+import { CoopLimits, CoopWeights, CourierSnapshot, CourierStatus, DispatchSnapshot, WaitingOrder, WorkOutlook } from '@lib/dispatch-policy';
 import { onShiftAt } from '../mdrp/instance';
 import { SimCourier, SimWorld } from './sim-world';
+
+/** What the simulated co-op tells the policy besides its world. */
+export interface SimCoop {
+  readonly weights: CoopWeights;
+  readonly workOutlook?: WorkOutlook;
+  /** Absent: no offer limit (the MDRP has none). */
+  readonly limits?: CoopLimits;
+}
 
 /** The in-memory adapter: the same snapshot production builds from its
  *  database, built from the simulated world. Only couriers on shift and only
  *  orders already placed are visible. */
-export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights, workOutlook?: WorkOutlook): DispatchSnapshot {
+export function worldSnapshot(world: SimWorld, now: number, coop: SimCoop): DispatchSnapshot {
   const couriers: CourierSnapshot[] = [];
   for (const courier of world.couriers.values()) {
     if (!onShiftAt(courier.spec, now)) continue;
@@ -15,9 +23,10 @@ export function worldSnapshot(world: SimWorld, now: number, weights: CoopWeights
   for (const order of world.orders.values()) {
     if (order.spec.placedAt > now || order.courierId !== undefined) continue;
     const { id, dropoff, placedAt, readyAt, restaurantId } = order.spec;
-    orders.push({ id, dropoff, placedAt, readyAt, restaurantId, pickup: order.pickup, excludedCourierIds: [...order.excludedCourierIds] });
+    orders.push({ id, dropoff, placedAt, readyAt, restaurantId, pickup: order.pickup, excludedCourierIds: [...order.excludedCourierIds], offersMade: order.offersMade });
   }
-  return { now, couriers, orders, weights, service: world.service, travel: world.travel, workOutlook };
+  const { weights, workOutlook, limits } = coop;
+  return { now, couriers, orders, weights, service: world.service, travel: world.travel, workOutlook, limits };
 }
 
 function courierSnapshot(world: SimWorld, courier: SimCourier, now: number): CourierSnapshot {
@@ -30,6 +39,8 @@ function courierSnapshot(world: SimWorld, courier: SimCourier, now: number): Cou
     ordersToday: courier.ordersAccepted,
     earningsToday: courier.ordersAccepted * payPerOrder,
     onShiftMinutesToday: now - courier.spec.onAt,
+    // Like production, every order of its job counts, picked up or not.
+    spareCapacity: courier.capacity - (courier.job?.orderIds.length ?? 0),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { Tokens } from '@lib/auth';
 import { GatewayNotices, namespaces, rooms } from '@lib/realtime';
 import type { CourierClientEvents, CourierServerEvents, LocationAck } from '@lib/wire';
-import { PositionFanout } from '../dispatch/position-fanout';
+import { PositionFanout } from '../board-feed/position-fanout';
 import { authenticatePerson } from '../handshake/authenticate-person';
 import { HandshakeRefusal, handshakeMiddleware } from '../handshake/handshake-refusal';
 import { LOCATION_BURST, LOCATION_RATE_PER_SECOND } from '../tracking-limits';

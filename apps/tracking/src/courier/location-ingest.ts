@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CourierPositions, LocationHistoryWriter, parsePositionFix } from '@lib/positions';
 import type { LocationAck } from '@lib/wire';
-import { PositionFanout } from '../dispatch/position-fanout';
+import { PositionFanout } from '../board-feed/position-fanout';
 import { locationMessages } from '../tracking-metrics';
 import { CourierShifts } from './courier-shifts';
 import type { TokenBucket } from './token-bucket';

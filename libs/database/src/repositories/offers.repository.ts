@@ -19,7 +19,8 @@ const columns = `id, order_id AS "orderId", courier_id AS "courierId", status, c
 
 /**
  * Offers of orders to couriers. The partial unique index `offers_one_open_per_order` makes a
- * second open offer for one order impossible; every answer is a conditional update.
+ * second open offer for one order impossible; every answer is a conditional update. Written
+ * only by `libs/dispatch` (`OfferLifecycle`, `OfferWithdrawal`), which announces each change.
  */
 @Injectable()
 export class OffersRepository {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { OutboxPayload, OutboxTopic } from '@lib/queues';
 import { Transactions } from '../transactions';
 
+/** An event as stored: its topic may predate this version, so it is routed (or refused) by the job registry. */
 export interface OutboxEvent {
   id: string;
   cooperativeId: string;
@@ -21,8 +23,11 @@ export class OutboxRepository {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Adds an event to the current tenant transaction; returns its id (used as the job id). */
-  async add(topic: string, payload: Record<string, unknown>, delayMs = 0): Promise<string> {
+  /**
+   * Adds an event to the current tenant transaction; returns its id (used as the job id). The
+   * topic and its payload are the job registry's (`outboxTopics` in `@lib/queues`).
+   */
+  async add<T extends OutboxTopic>(topic: T, payload: OutboxPayload<T>, delayMs = 0): Promise<string> {
     const [row] = await (await this.transactions.manager()).query(
       `INSERT INTO outbox (topic, payload, available_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond') RETURNING id`,
       [topic, payload, delayMs],

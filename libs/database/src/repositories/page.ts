@@ -26,6 +26,25 @@ export function cursorAtSql(alias: string): string {
   return `to_char(${alias}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
+/**
+ * A cursor's time as every cursor carries it: ISO 8601 in UTC with a four-digit year, up to
+ * microseconds. Anything `Date.parse` takes ("1", "+275760-09-13…", "2020-02-30…") is not
+ * enough: PostgreSQL refuses some of it in the page query, and a forged cursor was a 500.
+ */
+const cursorTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
+
+/** A time PostgreSQL reads as written: the pattern above, a real calendar day and clock time. */
+export function isCursorTime(value: string): boolean {
+  const parts = cursorTime.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+}
+
 export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
 }
@@ -33,7 +52,7 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition | null {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) return null;
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || !isCursorTime(createdAt)) return null;
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
     return { createdAt, id };
   } catch {

@@ -1,6 +1,7 @@
 import { Assignment, Candidate, Deferral, DispatchDecisions } from '../model/decisions';
 import { DispatchPolicy } from '../model/policy';
 import { CourierSnapshot, DispatchSnapshot, WaitingOrder } from '../model/snapshot';
+import { decideWithinCoopRules, Proposal } from '../shared/coop-rules';
 import { planRoute } from '../shared/route-plan';
 
 const CANDIDATES_LOGGED = 5;
@@ -12,23 +13,27 @@ export class GreedyPolicy implements DispatchPolicy {
   readonly cadenceMinutes = 1;
 
   decide(snapshot: DispatchSnapshot): DispatchDecisions {
-    const idle = snapshot.couriers.filter((c) => c.status.kind === 'idle' && c.shiftEndsAt >= snapshot.now);
-    const taken = new Set<string>();
-    const assignments: Assignment[] = [];
-    const deferred: Deferral[] = [];
-    const oldestFirst = [...snapshot.orders].sort((a, b) => a.placedAt - b.placedAt || a.id.localeCompare(b.id));
-    for (const order of oldestFirst) {
-      const candidates = rankIdleCouriers(snapshot, order, idle.filter((c) => !taken.has(c.id)));
-      if (candidates.length === 0) {
-        deferred.push({ orderId: order.id, reason: 'no idle courier can reach the restaurant before the end of its shift' });
-        continue;
-      }
-      const chosen = candidates[0];
-      taken.add(chosen.courier.id);
-      assignments.push(toAssignment(snapshot, order, chosen, candidates));
-    }
-    return { assignments, deferred };
+    return decideWithinCoopRules(snapshot, propose);
   }
+}
+
+function propose(snapshot: DispatchSnapshot): Proposal {
+  const idle = snapshot.couriers.filter((c) => c.status.kind === 'idle' && c.shiftEndsAt >= snapshot.now);
+  const taken = new Set<string>();
+  const assignments: Assignment[] = [];
+  const deferred: Deferral[] = [];
+  const oldestFirst = [...snapshot.orders].sort((a, b) => a.placedAt - b.placedAt || a.id.localeCompare(b.id));
+  for (const order of oldestFirst) {
+    const candidates = rankIdleCouriers(snapshot, order, idle.filter((c) => !taken.has(c.id)));
+    if (candidates.length === 0) {
+      deferred.push({ orderId: order.id, reason: 'no idle courier can reach the restaurant before the end of its shift' });
+      continue;
+    }
+    const chosen = candidates[0];
+    taken.add(chosen.courier.id);
+    assignments.push(toAssignment(snapshot, order, chosen, candidates));
+  }
+  return { assignments, deferred };
 }
 
 interface RankedCourier {

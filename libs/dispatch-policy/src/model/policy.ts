@@ -2,8 +2,10 @@ import { DispatchDecisions } from './decisions';
 import { Rng } from './rng';
 import { DispatchSnapshot } from './snapshot';
 
-/** One decision step: a snapshot in, decisions out, nothing else touched.
- *  The BullMQ worker and the simulator are two adapters around `decide`. */
+/** One decision step: a snapshot in, an outcome for every waiting order out, nothing else
+ *  touched. The BullMQ worker and the simulator are two adapters around `decide`; the
+ *  co-op's rules (offer limit, spare capacity) are applied inside it, by
+ *  `decideWithinCoopRules`, so neither adapter decides anything. */
 export interface DispatchPolicy {
   readonly name: string;
   /** How often the adapter should call `decide` when nothing else happens

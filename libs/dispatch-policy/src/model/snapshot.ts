@@ -16,6 +16,14 @@ export interface DispatchSnapshot {
   /** The co-op's expected jobs per courier-hour in the coming hours, when it has one
    *  (absent: the fairness term assumes the rest of the day goes at the pace so far). */
   readonly workOutlook?: WorkOutlook;
+  /** The co-op's rules on offers (absent: none, as on a replayed MDRP day). */
+  readonly limits?: CoopLimits;
+}
+
+/** Per co-op rules the policy applies to every decision, stored with the co-op. */
+export interface CoopLimits {
+  /** Declined or expired offers after which an order waits for a person (needs attention). */
+  readonly maxOffersPerOrder: number;
 }
 
 export interface ServiceMinutes {
@@ -54,6 +62,9 @@ export interface CourierSnapshot {
   readonly ordersToday: number;
   readonly earningsToday: number;
   readonly onShiftMinutesToday: number;
+  /** How many more orders it may hold now: its capacity less the orders it holds or is
+   *  being offered (absent: no limit, as on a replayed MDRP day). At 0 it gets no offer. */
+  readonly spareCapacity?: number;
 }
 
 export type CourierStatus = IdleStatus | HeadingToPickupStatus | DeliveringStatus;
@@ -94,4 +105,6 @@ export interface WaitingOrder extends CommittedOrder {
   readonly pickup: Point;
   /** Couriers that declined this order or let an offer expire. */
   readonly excludedCourierIds: readonly string[];
+  /** Offers of this order declined or expired so far (checked against `CoopLimits.maxOffersPerOrder`). */
+  readonly offersMade: number;
 }

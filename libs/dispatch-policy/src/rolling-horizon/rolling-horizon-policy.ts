@@ -1,6 +1,7 @@
 import { Assignment, Deferral, DispatchDecisions } from '../model/decisions';
 import { DispatchPolicy } from '../model/policy';
 import { DispatchSnapshot } from '../model/snapshot';
+import { decideWithinCoopRules, Proposal } from '../shared/coop-rules';
 import { fairnessTerm } from '../shared/fairness-term';
 import { buildBundles } from './build-bundles';
 import { decideCommitment } from './commitment';
@@ -23,6 +24,10 @@ export class RollingHorizonPolicy implements DispatchPolicy {
   }
 
   decide(snapshot: DispatchSnapshot): DispatchDecisions {
+    return decideWithinCoopRules(snapshot, (dispatchable) => this.propose(dispatchable));
+  }
+
+  private propose(snapshot: DispatchSnapshot): Proposal {
     const config = this.config;
     const horizon = snapshot.now + config.orderHorizonMinutes;
     const planned = snapshot.orders.filter((o) => o.readyAt <= horizon || fewCouriersLeftBy(snapshot, o.readyAt, config));

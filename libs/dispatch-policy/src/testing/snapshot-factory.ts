@@ -34,6 +34,7 @@ export function anOrder(id: string, overrides: Partial<WaitingOrder> = {}): Wait
     placedAt: 90,
     readyAt: 100,
     excludedCourierIds: [],
+    offersMade: 0,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { OrderQueries } from '../orders/order-queries.service';
 import { CourierIdentity } from './courier-identity.service';
-import { DeliverOrderDto, FailOrderDto } from './dispatch.dto';
+import { DeliverOrderDto, FailOrderDto } from './courier-work.dto';
 import { OrderProgress } from './order-progress.service';
 
 /** The courier's steps on an order it holds. Someone else's order is a 404. */

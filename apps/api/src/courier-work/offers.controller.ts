@@ -4,7 +4,7 @@ import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
 import { OfferLifecycle } from '@lib/dispatch';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { OrderQueries } from '../orders/order-queries.service';
-import { DeclineOfferDto } from './dispatch.dto';
+import { DeclineOfferDto } from './courier-work.dto';
 import { CourierIdentity } from './courier-identity.service';
 
 @ApiTags('dispatch')

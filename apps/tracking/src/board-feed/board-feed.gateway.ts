@@ -24,7 +24,7 @@ type DispatchSocket = Socket<DispatchClientEvents, DispatchServerEvents, Record<
  * socket in its cooperative's rooms and nowhere else.
  */
 @WebSocketGateway({ namespace: namespaces.dispatch })
-export class DispatchGateway implements OnGatewayInit<DispatchNamespace>, OnGatewayConnection<DispatchSocket>, OnGatewayDisconnect {
+export class BoardFeedGateway implements OnGatewayInit<DispatchNamespace>, OnGatewayConnection<DispatchSocket>, OnGatewayDisconnect {
   constructor(
     private readonly tokens: Tokens,
     private readonly positions: CourierPositions,

@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 export class DeclineOfferDto {
   @ApiPropertyOptional({ example: 'too far' }) @IsOptional() @IsString() @Length(1, 300) reason?: string;
-}
-
-export class AssignOrderDto {
-  @ApiProperty() @IsUUID() courierId: string;
 }
 
 export class ProofDto {

@@ -6,7 +6,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { OrderQueries } from '../orders/order-queries.service';
 import { DispatchBoard } from './dispatch-board.service';
 import { DispatcherActions } from './dispatcher-actions.service';
-import { AssignOrderDto } from './dispatch.dto';
+import { AssignOrderDto } from './dispatch-desk.dto';
 
 @ApiTags('dispatch')
 @ApiBearerAuth()

@@ -1,0 +1,121 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AppConfig } from '@lib/config';
+import { TestApi } from '@lib/testing';
+import { projectRoot } from './project-root';
+
+export type ProcessName = 'api' | 'dispatcher' | 'tracking';
+const portVariables: Record<ProcessName, string> = { api: 'API_PORT', dispatcher: 'DISPATCHER_PORT', tracking: 'TRACKING_PORT' };
+
+/**
+ * One built process (dist/apps/<name>/src/main.js) as an operator runs it, after the idea of
+ * e2e/reliability/support/processes.ts: its own environment and port, ready when
+ * /health/ready answers. Its output goes to a file, not through this process, so logging
+ * costs the bench's load generator nothing; the tail is shown when it fails.
+ */
+export class BenchProcess {
+  private child?: ChildProcess;
+  private readonly logFile = join(tmpdir(), `bench-${randomBytes(4).toString('hex')}.log`);
+
+  private constructor(
+    readonly name: ProcessName,
+    readonly port: number,
+    readonly env: Readonly<Record<string, string>>,
+  ) {}
+
+  static async start(name: ProcessName, env: Record<string, string>, timeoutMs = 30_000): Promise<BenchProcess> {
+    const port = await freePort();
+    const built = new BenchProcess(name, port, { ...env, [portVariables[name]]: String(port) });
+    await built.spawn(timeoutMs);
+    return built;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The last lines the process wrote. */
+  output(lines = 60): string {
+    return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n') : '';
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    const exited = new Promise((resolve) => this.child!.once('exit', resolve));
+    this.child!.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private async spawn(timeoutMs: number): Promise<void> {
+    const entry = join(projectRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build:server" first`);
+    const log = openSync(this.logFile, 'a');
+    // BENCH_CPU_PROF=<folder>: the process writes a V8 CPU profile there when it stops (node --cpu-prof).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+    this.child = spawn(process.execPath, [...profile, entry], { env: { PATH: process.env.PATH ?? '', ...this.env }, stdio: ['ignore', log, log] });
+    closeSync(log);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`${this.name} exited before it was ready\n${this.output()}`);
+      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.stop();
+    throw new Error(`${this.name} was not ready within ${timeoutMs} ms\n${this.output()}`);
+  }
+}
+
+/** The environment of a bench's processes: production defaults, a private database and Redis prefix, the given overrides. */
+export function benchEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `bdbench:${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    ADMIN_EMAIL: 'admin@bench.example',
+    ADMIN_PASSWORD: 'admin-bench-password',
+    ...overrides,
+  };
+}
+
+/** The factories of the e2e tests (`newCooperative`...) over HTTP to a running API process. */
+export class ProcessTestApi extends TestApi {
+  constructor(
+    private readonly baseUrl: string,
+    env: Record<string, string>,
+  ) {
+    super(undefined as unknown as INestApplication, AppConfig.fromEnvironment(env));
+  }
+
+  override get http() {
+    return request(this.baseUrl);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
