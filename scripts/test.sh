@@ -6,7 +6,7 @@
 # problems; the script exits non-zero if any step failed. The last line is
 # "tests: N passed, N failed[, N skipped]" counted from Jest's JSON results.
 #
-# Knobs: UNIT_TIMEOUT (s, default 300), E2E_TIMEOUT (s, default 600): a Jest
+# Knobs: UNIT_TIMEOUT (s, default 300), E2E_TIMEOUT (s, default 900): a Jest
 # run that hangs (open handles) is killed and counted as failed instead of
 # eating CI's time. Extra arguments are passed to both Jest runs
 # (e.g. `npm test -- -t dispatch`).
@@ -22,7 +22,7 @@ export LOG_LEVEL="${LOG_LEVEL:-warn}"
 export TZ="${TZ:-UTC}"
 export JWT_SECRET="${JWT_SECRET:-test-only-jwt-secret-not-for-production-0123456789}"
 : "${UNIT_TIMEOUT:=300}"
-: "${E2E_TIMEOUT:=600}"
+: "${E2E_TIMEOUT:=900}"
 
 RESULTS="$BD_LOCAL/test-results"
 FAILED_STEPS=()

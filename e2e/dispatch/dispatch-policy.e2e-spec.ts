@@ -1,6 +1,5 @@
 import { orderBody, VALENCE } from '@lib/testing';
-import { courierAt, eastOf, northOf, placeOrder } from '../support/couriers';
-import { deliver, dispatchView } from '../support/dispatch-helpers';
+import { courierAt, deliver, dispatchView, eastOf, northOf, placeOrder } from '../support/factories';
 import { bootSystem, TestSystem } from '../support/system';
 
 /** The production policy's choices, observed through the API as a co-op would see them. */

@@ -4,8 +4,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { redisOptions } from '@lib/queues';
 import { orderBody, VALENCE } from '@lib/testing';
-import { courierAt, eastOf, northOf, placeOrder } from '../support/couriers';
-import { Courier, dispatchView } from '../support/dispatch-helpers';
+import { Courier, courierAt, dispatchView, eastOf, northOf, placeOrder } from '../support/factories';
 import { bootSystem, eventually, TestSystem } from '../support/system';
 
 /**

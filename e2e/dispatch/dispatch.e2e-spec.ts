@@ -1,8 +1,7 @@
-import { CoopFixture, orderBody, Session, VALENCE } from '@lib/testing';
-import { courierAt, eastOf, northOf, placeOrder } from '../support/couriers';
+import { CoopFixture, orderBody, VALENCE } from '@lib/testing';
+import { Courier, courierAt, eastOf, northOf, placeOrder } from '../support/factories';
+import { queuesDrained } from '../support/queues';
 import { bootSystem, eventually, TestSystem } from '../support/system';
-
-type Courier = Session & { courierId: string };
 
 describe('dispatch', () => {
   let system: TestSystem;
@@ -102,7 +101,8 @@ describe('dispatch', () => {
   it('never auto-offers in manual mode, and a dispatcher assigns by hand', async () => {
     const { coop, couriers } = await coopWithCouriers([300], { dispatchMode: 'manual' });
     const order = await placeOrder(system.api, coop, orderBody(coop.center));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The order's dispatch job (and any sweep queued meanwhile) has run: it must have offered nothing.
+    await queuesDrained(system);
     expect((await orderOf(coop, order.id)).status).toBe('pending');
     expect((await logOf(coop, order.id)).offers).toEqual([]);
     const assigned = await system.api.http.post(`/api/v1/orders/${order.id}/assign`).set(coop.dispatcher.auth).send({ courierId: couriers[0].courierId }).expect(200);

@@ -3,8 +3,7 @@ import { DispatchStateRepository, Transactions } from '@lib/database';
 import { expectedJobs } from '@lib/dispatch-policy';
 import { orderBody, VALENCE } from '@lib/testing';
 import { WorkOutlookSource } from '../../apps/dispatcher/src/dispatch/work-outlook-source';
-import { courierAt, eastOf, moveCourier, placeOrder } from '../support/couriers';
-import { dispatchView } from '../support/dispatch-helpers';
+import { courierAt, dispatchView, eastOf, moveCourier, placeOrder } from '../support/factories';
 import { bootSystem, eventually, TestSystem } from '../support/system';
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();

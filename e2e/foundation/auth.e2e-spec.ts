@@ -1,29 +1,29 @@
-import { createApiApp } from '../../apps/api/src/api.app';
 import { routesWithoutAccessPolicy } from '@lib/auth';
-import { bootTestApp, CoopFixture, TestApi, TestApp } from '@lib/testing';
+import { CoopFixture, TestApi } from '@lib/testing';
+import { bootSystem, TestSystem } from '../support/system';
 import { JwtService } from '@nestjs/jwt';
 
 describe('authentication and roles', () => {
-  let harness: TestApp;
+  let harness: TestSystem;
   let api: TestApi;
   let coop: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp);
-    api = new TestApi(harness.app, harness.config);
+    harness = await bootSystem({ dispatchers: 0 });
+    api = harness.api;
     coop = await api.newCooperative();
   });
   afterAll(() => harness.close());
 
   it('logs in with a password and returns the user without secrets', async () => {
-    const response = await api.http.post('/api/v1/auth/login').send({ email: harness.config.env.ADMIN_EMAIL, password: harness.config.env.ADMIN_PASSWORD }).expect(200);
+    const response = await api.http.post('/api/v1/auth/login').send({ email: harness.apiApp.config.env.ADMIN_EMAIL, password: harness.apiApp.config.env.ADMIN_PASSWORD }).expect(200);
     expect(response.body.accessToken).toEqual(expect.any(String));
     expect(response.body.user).toMatchObject({ role: 'platform_admin', cooperativeId: null });
     expect(JSON.stringify(response.body)).not.toMatch(/password/i);
   });
 
   it('refuses a wrong password and an unknown e-mail alike', async () => {
-    const wrong = await api.http.post('/api/v1/auth/login').send({ email: harness.config.env.ADMIN_EMAIL, password: 'not-it' }).expect(401);
+    const wrong = await api.http.post('/api/v1/auth/login').send({ email: harness.apiApp.config.env.ADMIN_EMAIL, password: 'not-it' }).expect(401);
     const unknown = await api.http.post('/api/v1/auth/login').send({ email: 'nobody@test.example', password: 'not-it' }).expect(401);
     expect(wrong.body.code).toBe('bad_credentials');
     expect(unknown.body.detail).toBe(wrong.body.detail);
@@ -34,7 +34,7 @@ describe('authentication and roles', () => {
     await api.http.get('/api/v1/couriers').set('Authorization', 'Bearer not.a.token').expect(401);
     const forged = new JwtService({ secret: 'another-secret-another-secret' }).sign({ sub: coop.admin.user.id, role: 'coop_admin', coop: coop.cooperative.id, name: 'x' });
     await api.http.get('/api/v1/couriers').set('Authorization', `Bearer ${forged}`).expect(401);
-    const expired = new JwtService({ secret: harness.config.jwtSecret }).sign(
+    const expired = new JwtService({ secret: harness.apiApp.config.jwtSecret }).sign(
       { sub: coop.admin.user.id, role: 'coop_admin', coop: coop.cooperative.id, name: 'x' },
       { expiresIn: -10 },
     );
@@ -73,6 +73,6 @@ describe('authentication and roles', () => {
   });
 
   it('has an explicit access policy on every route', () => {
-    expect(routesWithoutAccessPolicy(harness.app)).toEqual([]);
+    expect(routesWithoutAccessPolicy(harness.apiApp.app)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
-import { createApiApp } from '../../apps/api/src/api.app';
-import { bootTestApp, CoopFixture, TestApi, TestApp } from '@lib/testing';
+import { CoopFixture, TestApi } from '@lib/testing';
+import { bootSystem, TestSystem } from '../support/system';
 
 describe('HTTP edges', () => {
-  let harness: TestApp;
+  let harness: TestSystem;
   let api: TestApi;
   let coop: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp, { overrides: { BODY_LIMIT: '8kb' } });
-    api = new TestApi(harness.app, harness.config);
+    harness = await bootSystem({ dispatchers: 0, overrides: { BODY_LIMIT: '8kb' } });
+    api = harness.api;
     coop = await api.newCooperative();
   });
   afterAll(() => harness.close());
@@ -87,12 +87,12 @@ describe('HTTP edges', () => {
 });
 
 describe('rate limiting', () => {
-  let harness: TestApp;
+  let harness: TestSystem;
   let api: TestApi;
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp, { overrides: { RATE_LIMIT_PER_MINUTE: '3', LOGIN_FAILURES_PER_ACCOUNT: '2' } });
-    api = new TestApi(harness.app, harness.config);
+    harness = await bootSystem({ dispatchers: 0, overrides: { RATE_LIMIT_PER_MINUTE: '3', LOGIN_FAILURES_PER_ACCOUNT: '2' } });
+    api = harness.api;
   });
   afterAll(() => harness.close());
 

@@ -1,17 +1,17 @@
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/api.app';
 import { dataSourceOptions, Transactions, UsersRepository } from '@lib/database';
-import { bootTestApp, CoopFixture, LYON, TestApi, TestApp, VALENCE } from '@lib/testing';
+import { CoopFixture, LYON, TestApi, VALENCE } from '@lib/testing';
+import { bootSystem, TestSystem } from '../support/system';
 
 describe('tenant isolation', () => {
-  let harness: TestApp;
+  let harness: TestSystem;
   let api: TestApi;
   let valence: CoopFixture;
   let lyon: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp);
-    api = new TestApi(harness.app, harness.config);
+    harness = await bootSystem({ dispatchers: 0 });
+    api = harness.api;
     valence = await api.newCooperative(VALENCE);
     lyon = await api.newCooperative(LYON);
   });
@@ -73,7 +73,7 @@ describe('tenant isolation', () => {
   describe('row-level security behind the application', () => {
     let dataSource: DataSource;
     beforeAll(async () => {
-      dataSource = await new DataSource(dataSourceOptions(harness.config)).initialize();
+      dataSource = await new DataSource(dataSourceOptions(harness.apiApp.config)).initialize();
     });
     afterAll(() => dataSource.destroy());
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createApiApp } from '../../apps/api/src/api.app';
-import { bootTestApp, CoopFixture, LYON, orderBody, TestApi, TestApp, VALENCE } from '@lib/testing';
+import { CoopFixture, LYON, orderBody, TestApi, VALENCE } from '@lib/testing';
+import { bootSystem, TestSystem } from '../support/system';
 
 describe('order intake', () => {
-  let harness: TestApp;
+  let harness: TestSystem;
   let api: TestApi;
   let valence: CoopFixture;
   let lyon: CoopFixture;
@@ -15,8 +15,8 @@ describe('order intake', () => {
     api.http.post('/api/v1/orders').set(coop.merchantUser.auth).set('Idempotency-Key', key).send(body);
 
   beforeAll(async () => {
-    harness = await bootTestApp(createApiApp);
-    api = new TestApi(harness.app, harness.config);
+    harness = await bootSystem({ dispatchers: 0 });
+    api = harness.api;
     valence = await api.newCooperative(VALENCE);
     lyon = await api.newCooperative(LYON);
     owner = new Client({ connectionString: harness.databaseUrl });

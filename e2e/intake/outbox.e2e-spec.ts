@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { CoopFixture, orderBody, VALENCE } from '@lib/testing';
-import { courierAt, eastOf, moveCourier, placeOrder } from '../support/couriers';
+import { courierAt, eastOf, moveCourier, placeOrder } from '../support/factories';
 import { LocalRedis } from '../support/local-redis';
 import { bootSystem, eventually, TestSystem } from '../support/system';
 

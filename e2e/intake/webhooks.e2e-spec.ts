@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
-import { bootTestApp, CoopFixture, orderBody, TestApp, VALENCE } from '@lib/testing';
-import { createDispatcherApp } from '../../apps/dispatcher/src/dispatcher.app';
-import { placeOrder } from '../support/couriers';
+import { CoopFixture, orderBody, VALENCE } from '@lib/testing';
+import { placeOrder } from '../support/factories';
 import { bootSystem, eventually, TestSystem } from '../support/system';
 
 interface Received {
@@ -144,12 +143,8 @@ describe('webhooks', () => {
     // the dispatcher does not, and must refuse on the address it is about to connect to.
     const rebinding = await bootSystem({ dispatchers: 0, overrides: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
     const hook = await receiver(0);
-    let guardedDispatcher: TestApp | undefined;
     try {
-      guardedDispatcher = await bootTestApp(createDispatcherApp, {
-        databaseUrl: rebinding.databaseUrl,
-        overrides: { REDIS_PREFIX: rebinding.apiApp.config.env.REDIS_PREFIX, DISPATCH_TICK_SECONDS: '1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' },
-      });
+      await rebinding.addDispatcher({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
       const rebindingCoop = await rebinding.api.newCooperative(VALENCE);
       const created = await rebinding.api.http.post('/api/v1/webhooks').set(rebindingCoop.merchantUser.auth).send({ url: hook.url, events: ['order.created'] }).expect(201);
       await placeOrder(rebinding.api, rebindingCoop, orderBody(rebindingCoop.center));
@@ -161,7 +156,6 @@ describe('webhooks', () => {
       expect(hook.received).toEqual([]);
     } finally {
       hook.server.close();
-      await guardedDispatcher?.close();
       await rebinding.close();
     }
   });

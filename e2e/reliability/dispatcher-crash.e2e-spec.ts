@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { redisKey } from '@lib/queues';
 import { CoopFixture, orderBody, TestApi, VALENCE } from '@lib/testing';
-import { eastOf } from '../support/couriers';
+import { eastOf } from '../support/factories';
 import { eventually } from '../support/eventually';
 import { LocalRedis } from '../support/local-redis';
 import { BuiltProcess, ProcessStack } from './support/processes';

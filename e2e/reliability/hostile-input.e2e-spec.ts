@@ -8,9 +8,9 @@ import { MAX_FRAME_BYTES } from '../../apps/tracking/src/tracking-limits';
 import { CourierPositions } from '@lib/positions';
 import { bootTestApp, CoopFixture, orderBody, Session, TestApi, TestApp, VALENCE } from '@lib/testing';
 import { eventually } from '../support/eventually';
-import { locationAt, newCourier, startShift } from '../tracking/support/fixtures';
+import { locationAt, newCourier, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, sendLocation } from '../tracking/support/sockets';
-import { bootTracking, TrackingHarness } from '../tracking/support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 import { fuzz, FuzzTally, must } from './support/fuzz';
 import { deepNesting, hostileScalar, hostileValue, RawJson, toJsonText, withMutations } from './support/hostile-values';
 import { fillPath, OpenApiOperation, operationsOf } from './support/openapi';
@@ -39,7 +39,7 @@ const brief = (value: unknown) => toJsonText(value).slice(0, 240);
  * only values in range. Floods are limited per client without hurting the others.
  */
 describe('hostile input', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let api: TestApi;
   let owner: Client;
   let coop: CoopFixture;
@@ -50,7 +50,7 @@ describe('hostile input', () => {
   const tallies: Record<string, FuzzTally> = {};
 
   beforeAll(async () => {
-    harness = await bootTracking(1);
+    harness = await bootSystem({ dispatchers: 0, tracking: 1 });
     api = harness.api;
     owner = new Client({ connectionString: harness.apiApp.databaseUrl });
     await owner.connect();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Tokens } from '@lib/auth';
 import { CoopFixture, orderBody, VALENCE } from '@lib/testing';
-import { Courier } from '../support/dispatch-helpers';
+import { Courier } from '../support/factories';
 import { bootSystem, TestSystem } from '../support/system';
 import { Answer, keepAliveClient } from './support/http-client';
 import { isProblem } from './support/problems';

@@ -3,10 +3,9 @@ import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import type { Response } from 'supertest';
 import { CoopFixture, LYON, orderBody, Session, VALENCE } from '@lib/testing';
-import { placeOrder } from '../support/couriers';
-import { locationAt, startShift } from '../tracking/support/fixtures';
+import { locationAt, placeOrder, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, refused, sendLocation } from '../tracking/support/sockets';
-import { bootTracking, TrackingHarness } from '../tracking/support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 import { fillPath, OpenApiOperation, operationsOf } from './support/openapi';
 import { describeExchange, isProblem } from './support/problems';
 import { BodyContext, plausibleBodies } from './support/route-bodies';
@@ -57,7 +56,7 @@ const comparable = (body: unknown) => JSON.stringify(body, (key, value) => (key 
  * rows must not change.
  */
 describe('tenant sweep', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let owner: Client;
   let document: { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> } };
   let a: CoopFixture;
@@ -85,7 +84,7 @@ describe('tenant sweep', () => {
   }
 
   beforeAll(async () => {
-    harness = await bootTracking(1);
+    harness = await bootSystem({ dispatchers: 0, tracking: 1 });
     owner = new Client({ connectionString: harness.apiApp.databaseUrl });
     await owner.connect();
     document = (await http().get('/api/docs-json').expect(200)).body;

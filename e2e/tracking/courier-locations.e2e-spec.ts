@@ -1,19 +1,19 @@
 import { CourierPositions } from '@lib/positions';
 import type { CoopFixture } from '@lib/testing';
-import { locationAt, near, newCourier, startShift } from './support/fixtures';
+import { locationAt, near, newCourier, startShift } from '../support/factories';
 import { closeAllSockets, connected, disconnected, nextEvent, openSocket, sendLocation } from './support/sockets';
 import { eventually } from '../support/eventually';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
 describe('courier locations over /courier', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coop: CoopFixture;
   let positions: CourierPositions;
 
   beforeAll(async () => {
-    harness = await bootTracking();
+    harness = await bootSystem({ dispatchers: 0, tracking: 1 });
     coop = await harness.api.newCooperative();
     positions = harness.gateways[0].app.get(CourierPositions);
   });

@@ -1,20 +1,20 @@
 import type { CoopFixture, Session } from '@lib/testing';
 import { LYON } from '@lib/testing';
 import type { CourierPositionEvent, CourierPositionsEvent, OrderView } from '@lib/wire';
-import { locationAt, newCourier, startShift } from './support/fixtures';
+import { locationAt, newCourier, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, record, sendLocation } from './support/sockets';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
 /** Two gateway instances sharing Redis and the database, as behind a load balancer. */
 describe('dispatcher live feed over /dispatch', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coopA: CoopFixture;
   let coopB: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTracking(2);
+    harness = await bootSystem({ dispatchers: 0, tracking: 2 });
     coopA = await harness.api.newCooperative();
     coopB = await harness.api.newCooperative(LYON);
   });

@@ -1,16 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
 import type { CoopFixture } from '@lib/testing';
 import { closeAllSockets, connected, disconnected, openSocket, refused } from './support/sockets';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
 describe('tracking gateway handshake', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coop: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTracking();
+    harness = await bootSystem({ dispatchers: 0, tracking: 1 });
     coop = await harness.api.newCooperative();
   });
   afterEach(() => closeAllSockets());
@@ -73,10 +73,10 @@ describe('tracking gateway handshake', () => {
 });
 
 describe('tracking gateway connection flood', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
 
   beforeAll(async () => {
-    harness = await bootTracking(1, { HANDSHAKES_PER_MINUTE: '8' });
+    harness = await bootSystem({ dispatchers: 0, tracking: 1, trackingOverrides: { HANDSHAKES_PER_MINUTE: '8' } });
   });
   afterEach(() => closeAllSockets());
   afterAll(() => harness.close());

@@ -1,20 +1,20 @@
 import { CourierPositions } from '@lib/positions';
 import type { CoopFixture, Session } from '@lib/testing';
 import type { CourierPositionsEvent } from '@lib/wire';
-import { near, newCourier, startShift } from './support/fixtures';
+import { near, newCourier, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket } from './support/sockets';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
 /** `POST /api/v1/couriers/me/locations`: what a phone buffered while it had no network. */
 describe('offline batches of courier positions', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coop: CoopFixture;
   let positions: CourierPositions;
 
   beforeAll(async () => {
-    harness = await bootTracking();
+    harness = await bootSystem({ dispatchers: 0, tracking: 1 });
     coop = await harness.api.newCooperative();
     positions = harness.gateways[0].app.get(CourierPositions);
   });

@@ -1,8 +1,8 @@
 import type { CoopFixture } from '@lib/testing';
 import type { OfferEvent, OrderView } from '@lib/wire';
-import { newCourier } from './support/fixtures';
+import { newCourier } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, record } from './support/sockets';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
@@ -17,11 +17,11 @@ const offer = (offerId: string): OfferEvent => ({
 
 /** apps/api and apps/dispatcher reach sockets through Redis, whichever instance holds them. */
 describe('RealtimePublisher', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coop: CoopFixture;
 
   beforeAll(async () => {
-    harness = await bootTracking(2);
+    harness = await bootSystem({ dispatchers: 0, tracking: 2 });
     coop = await harness.api.newCooperative();
   });
   afterEach(() => closeAllSockets());

@@ -1,19 +1,19 @@
 import type { CoopFixture } from '@lib/testing';
 import type { CourierPositionEvent, OrderStatus, TrackPositionEvent, TrackStatusEvent } from '@lib/wire';
-import { locationAt, newOrder, setOrderState, startShift } from './support/fixtures';
+import { locationAt, newOrder, setOrderState, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, record, sendLocation } from './support/sockets';
-import { bootTracking, TrackingHarness } from './support/tracking-harness';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(30_000);
 
 /** A customer's tracking page: the tracker on instance B, the courier on instance A. */
 describe('order tracking over /track', () => {
-  let harness: TrackingHarness;
+  let harness: TestSystem;
   let coop: CoopFixture;
   let courierSocket: ReturnType<typeof openSocket>;
 
   beforeAll(async () => {
-    harness = await bootTracking(2);
+    harness = await bootSystem({ dispatchers: 0, tracking: 2 });
     coop = await harness.api.newCooperative();
   });
   beforeEach(async () => {

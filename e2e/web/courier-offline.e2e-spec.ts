@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { CourierPositions } from '@lib/positions';
 import { CoopFixture } from '@lib/testing';
 import { launchChromium, openCourierPhone, saveScreenshot } from './support/browser';
-import { bootWebStack, WebStack } from './support/web-stack';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
@@ -10,12 +10,12 @@ const NORTH_DEGREES = 0.003;
 
 /** Positions taken with no network wait in the phone and reach the server when it is back. */
 describe('courier page offline', () => {
-  let stack: WebStack;
+  let stack: TestSystem & { baseUrl: string };
   let coop: CoopFixture;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await bootWebStack({ tracking: true });
+    stack = await bootSystem({ web: true, tracking: true, dispatchers: 0 });
     coop = await stack.api.newCooperative();
     browser = await launchChromium();
   });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CoopFixture } from '@lib/testing';
 import { isolatedContext, launchChromium, saveScreenshot, useSession } from './support/browser';
-import { bootWebStack, WebStack } from './support/web-stack';
+import { bootSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/eventually';
 
 jest.setTimeout(60_000);
@@ -18,14 +18,14 @@ const minuteIn = (minutes: number) => Math.floor((Date.now() + minutes * MINUTE)
 
 /** The planned end of a shift, chosen on the courier page: started with one, moved, passed, ended. */
 describe('courier page shift end', () => {
-  let stack: WebStack;
+  let stack: TestSystem & { baseUrl: string };
   let coop: CoopFixture;
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    stack = await bootWebStack();
+    stack = await bootSystem({ web: true, dispatchers: 0 });
     coop = await stack.api.newCooperative();
     browser = await launchChromium();
   });

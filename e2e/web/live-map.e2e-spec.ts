@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { CoopFixture } from '@lib/testing';
 import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, useSession } from './support/browser';
-import { bootWebStack, WebStack } from './support/web-stack';
+import { bootSystem, TestSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
@@ -10,12 +10,12 @@ const NORTH_DEGREES = 0.003;
 
 /** The courier page's geolocation, through the tracking gateway, moves the dispatcher's marker. */
 describe('live map', () => {
-  let stack: WebStack;
+  let stack: TestSystem & { baseUrl: string };
   let coop: CoopFixture;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await bootWebStack({ tracking: true });
+    stack = await bootSystem({ web: true, tracking: true, dispatchers: 0 });
     coop = await stack.api.newCooperative();
     browser = await launchChromium();
   });

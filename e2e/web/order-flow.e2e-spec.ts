@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { CoopFixture, TestApp, VALENCE } from '@lib/testing';
+import { CoopFixture, VALENCE } from '@lib/testing';
 import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, useSession } from './support/browser';
-import { bootDispatchWorker } from './support/dispatch-worker';
-import { bootWebStack, WebStack } from './support/web-stack';
+import { bootSystem, TestSystem } from '../support/system';
 import { eventually } from '../support/eventually';
 
 jest.setTimeout(90_000);
@@ -13,20 +12,17 @@ jest.setTimeout(90_000);
  * customer's PIN, while the dispatcher's queue and the customer's tracking page follow along.
  */
 describe('an order from the merchant page to the courier page', () => {
-  let stack: WebStack;
-  let worker: TestApp;
+  let stack: TestSystem & { baseUrl: string };
   let coop: CoopFixture;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await bootWebStack({ tracking: true });
-    worker = await bootDispatchWorker(stack);
+    stack = await bootSystem({ web: true, tracking: true });
     coop = await stack.api.newCooperative(VALENCE, { dispatchMode: 'auto', offerTimeoutSeconds: 60 });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await worker?.close();
     await stack?.close();
   });
 

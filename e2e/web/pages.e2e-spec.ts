@@ -1,26 +1,25 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { routesWithoutAccessPolicy } from '@lib/auth';
-import { CoopFixture } from '@lib/testing';
-import { Account, newAccount } from './support/accounts';
+import { Account, CoopFixture } from '@lib/testing';
 import { isolatedContext, launchChromium, openCourierPhone, saveScreenshot, signIn, useSession } from './support/browser';
-import { bootWebStack, NO_TILES, WebStack } from './support/web-stack';
+import { bootSystem, NO_TILES, TestSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The four pages against the API alone: sign-in, maps without tiles, placing an order, languages. */
 describe('web pages', () => {
-  let stack: WebStack;
+  let stack: TestSystem & { baseUrl: string };
   let coop: CoopFixture;
   let browser: Browser;
   let context: BrowserContext;
   let accounts: { dispatcher: Account; merchant: Account };
 
   beforeAll(async () => {
-    stack = await bootWebStack();
+    stack = await bootSystem({ web: true, dispatchers: 0 });
     coop = await stack.api.newCooperative();
     accounts = {
-      dispatcher: await newAccount(stack.api, coop.admin, 'dispatcher'),
-      merchant: await newAccount(stack.api, coop.admin, 'merchant', { merchantId: coop.merchant.id }),
+      dispatcher: await stack.api.newAccount(coop.admin, 'dispatcher'),
+      merchant: await stack.api.newAccount(coop.admin, 'merchant', { merchantId: coop.merchant.id }),
     };
     browser = await launchChromium();
   });

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Tokens } from '@lib/auth';
+import { SessionRevocations, Tokens } from '@lib/auth';
 import { AppConfig, ConfigModule } from '@lib/config';
 import { DatabaseModule } from '@lib/database';
 import { loggingModule } from '@lib/http';
@@ -34,6 +34,7 @@ export class TrackingModule {
       // also wrap the gateways' message handlers, which authenticate once at the handshake.
       providers: [
         Tokens,
+        SessionRevocations,
         CourierGateway,
         BoardFeedGateway,
         TrackGateway,

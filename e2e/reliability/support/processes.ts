@@ -2,8 +2,6 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AppConfig } from '@lib/config';
 import { createTestDatabase, TestApi } from '@lib/testing';
 import { freePort } from '../../support/free-port';
@@ -237,7 +235,7 @@ export class ProcessStack {
 
   /** The public API of a running `api` process, with the factories the other e2e tests use. */
   apiOf(api: BuiltProcess): TestApi {
-    return new ProcessApi(api.url, this.config);
+    return new TestApi(api.url, this.config);
   }
 
   /** Every process's output, for a failing test's message. */
@@ -248,19 +246,5 @@ export class ProcessStack {
   async close(): Promise<void> {
     for (const built of this.processes) await built.kill().catch(() => undefined);
     await this.dropDatabase();
-  }
-}
-
-/** `TestApi` over HTTP to a process instead of an in-process Nest app. */
-class ProcessApi extends TestApi {
-  constructor(
-    private readonly baseUrl: string,
-    config: AppConfig,
-  ) {
-    super(undefined as unknown as INestApplication, config);
-  }
-
-  override get http() {
-    return request(this.baseUrl);
   }
 }

@@ -7,6 +7,7 @@ import { ProblemError } from '@lib/http';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { hashApiKey } from './api-keys';
 import type { Principal } from './principal';
+import { SessionRevocations } from './session-revocations';
 import { Tokens } from './tokens';
 
 /**
@@ -20,6 +21,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: Tokens,
     private readonly credentials: CredentialsRepository,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,7 +42,8 @@ export class AccessGuard implements CanActivate {
     const apiKey = request.header('x-api-key');
     if (apiKey) return this.fromApiKey(apiKey);
     const [scheme, token] = (request.header('authorization') ?? '').split(' ');
-    return scheme === 'Bearer' && token ? this.tokens.verify(token) : null;
+    const principal = scheme === 'Bearer' && token ? this.tokens.verify(token) : null;
+    return principal && !(await this.revocations.isRevoked(principal)) ? principal : null;
   }
 
   private async fromApiKey(key: string): Promise<Principal | null> {

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@lib/config';
 import { AccessGuard } from './access.guard';
 import { LoginThrottle } from './login-throttle';
+import { SessionRevocations } from './session-revocations';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { TenantScopeInterceptor } from './tenant-scope.interceptor';
@@ -34,10 +35,11 @@ class RateLimitStorageModule {}
   providers: [
     Tokens,
     LoginThrottle,
+    SessionRevocations,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
   ],
-  exports: [Tokens, LoginThrottle],
+  exports: [Tokens, LoginThrottle, SessionRevocations],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ export * from './access.decorators';
 export * from './api-keys';
 export * from './auth.module';
 export * from './login-throttle';
+export * from './session-revocations';
 export * from './passwords';
 export * from './principal';
 export * from './tokens';

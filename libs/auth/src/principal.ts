@@ -12,6 +12,8 @@ export interface Principal {
   courierId?: string;
   /** When the credential stops being valid (access tokens only). */
   expiresAt?: Date;
+  /** When the access token was issued, to the millisecond: revoking a user's sessions ends tokens issued before. */
+  issuedAt?: Date;
 }
 
 /** A stable id of the credential itself (user or API key), e.g. to scope idempotency keys. */

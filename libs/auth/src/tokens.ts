@@ -12,6 +12,8 @@ interface TokenClaims {
   name: string;
   mid?: string;
   cid?: string;
+  /** Issued at, in milliseconds (`iat` has whole seconds only). */
+  ims?: number;
 }
 
 /** Access tokens (JWT, HS256) for people; the gateway verifies them the same way at the handshake. */
@@ -33,6 +35,7 @@ export class Tokens {
       name: principal.name,
       ...(principal.merchantId ? { mid: principal.merchantId } : {}),
       ...(principal.courierId ? { cid: principal.courierId } : {}),
+      ims: Date.now(),
     };
     return this.jwt.sign(claims, { expiresIn: this.config.env.JWT_TTL_SECONDS });
   }
@@ -40,7 +43,7 @@ export class Tokens {
   /** The principal of a valid token, or `null` for anything else (bad signature, expired, malformed). */
   verify(token: string): Principal | null {
     try {
-      const claims = this.jwt.verify<TokenClaims & { exp?: number }>(token);
+      const claims = this.jwt.verify<TokenClaims & { exp?: number; iat?: number }>(token);
       if (!roles.includes(claims.role) || typeof claims.sub !== 'string') return null;
       return {
         userId: claims.sub,
@@ -50,6 +53,7 @@ export class Tokens {
         merchantId: claims.mid,
         courierId: claims.cid,
         expiresAt: claims.exp ? new Date(claims.exp * 1000) : undefined,
+        issuedAt: typeof claims.ims === 'number' ? new Date(claims.ims) : claims.iat ? new Date(claims.iat * 1000) : undefined,
       };
     } catch {
       return null;

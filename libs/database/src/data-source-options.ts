@@ -1,6 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@lib/config';
-import { entities } from './entities';
 import { migrations } from './migrations';
 
 export type DatabaseRole = 'application' | 'owner';
@@ -15,7 +14,6 @@ export function dataSourceOptions(config: AppConfig, role: DatabaseRole = 'appli
   return {
     type: 'postgres',
     url: config.env.DATABASE_URL,
-    entities,
     migrations,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -25,6 +25,25 @@ function fakeDatabase() {
 }
 
 describe('LocationHistoryWriter', () => {
+  it('sets aside a point the database refuses for its data, and writes the rest of the batch', async () => {
+    const db = fakeDatabase();
+    const refusing = {
+      insertMany: async (rows: CourierLocationRow[]) => {
+        if (rows.some((row) => row.courierId === 'gone')) throw Object.assign(new Error('insert or update violates foreign key constraint'), { code: '23503' });
+        return db.locations.insertMany(rows);
+      },
+    } as unknown as CourierLocationsRepository;
+    const writer = new LocationHistoryWriter(db.transactions, refusing);
+    writer.add('coop-a', 'courier-1', fix(1));
+    writer.add('coop-a', 'gone', fix(1));
+    writer.add('coop-a', 'courier-2', fix(2));
+    await writer.flush();
+    expect(db.written.flatMap((batch) => batch.rows.map((row) => row.courierId))).toEqual(['courier-1', 'courier-2']);
+    // Nothing is left to retry: the next flush writes nothing more.
+    await writer.flush();
+    expect(db.written.flatMap((batch) => batch.rows)).toHaveLength(2);
+  });
+
   it('writes one batch per cooperative, each inside that cooperative\'s tenant scope', async () => {
     const db = fakeDatabase();
     const writer = new LocationHistoryWriter(db.transactions, db.locations);

@@ -73,8 +73,32 @@ export class LocationHistoryWriter implements OnModuleInit, OnModuleDestroy, Bef
         await this.transactions.inTenant(cooperativeId, () => this.locations.insertMany(rows));
         historyRows.inc({ outcome: 'written' }, rows.length);
       } catch (error) {
-        this.logger.warn({ err: error, cooperativeId, rows: rows.length }, 'position history not written; retrying with the next flush');
-        this.requeue(cooperativeId, rows);
+        if (isRefusedData(error)) await this.writeOneByOne(cooperativeId, rows);
+        else {
+          this.logger.warn({ err: error, cooperativeId, rows: rows.length }, 'position history not written; retrying with the next flush');
+          this.requeue(cooperativeId, rows);
+        }
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL refused the batch for what a row holds (a value out of range, a courier that no
+   * longer exists): retrying the same batch would fail forever and hold back the co-op's whole
+   * history. Each row goes on its own; the ones refused are set aside and counted.
+   */
+  private async writeOneByOne(cooperativeId: string, rows: CourierLocationRow[]): Promise<void> {
+    for (const row of rows) {
+      try {
+        await this.transactions.inTenant(cooperativeId, () => this.locations.insertMany([row]));
+        historyRows.inc({ outcome: 'written' });
+      } catch (error) {
+        if (!isRefusedData(error)) {
+          this.requeue(cooperativeId, [row]);
+          continue;
+        }
+        historyRows.inc({ outcome: 'refused' });
+        this.logger.warn({ err: error, cooperativeId, courierId: row.courierId }, 'position refused by the database; set aside');
       }
     }
   }
@@ -87,4 +111,10 @@ export class LocationHistoryWriter implements OnModuleInit, OnModuleDestroy, Bef
     this.pending.set(cooperativeId, [...kept, ...(this.pending.get(cooperativeId) ?? [])]);
     this.pendingRows += kept.length;
   }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the row itself is the problem. */
+function isRefusedData(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }

@@ -9,13 +9,23 @@ import { rooms } from './rooms';
  * contract's `courier.position`) and the customers whose order a courier holds.
  */
 export function broadcastCourierPositions(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
+  broadcastPositionFrame(io, cooperativeId, positions);
+  broadcastPositionsSingly(io, cooperativeId, positions);
+}
+
+/** The batched form only: one `courier.positions` frame to the cooperative's dispatchers that asked for it. */
+export function broadcastPositionFrame(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
   if (!positions.length) return;
-  const dispatch = roomsOf(io, namespaces.dispatch);
-  dispatch(rooms.cooperativePositions(cooperativeId, 'batch')).emit('courier.positions', { positions, snapshot: false });
-  const singles = dispatch(rooms.cooperativePositions(cooperativeId, 'single'));
-  for (const position of positions) singles.emit('courier.position', position);
+  roomsOf(io, namespaces.dispatch)(rooms.cooperativePositions(cooperativeId, 'batch')).emit('courier.positions', { positions, snapshot: false });
+}
+
+/** One frame per courier: `courier.position` to the cooperative's dispatchers of that form, `position` to the customers following the courier. */
+export function broadcastPositionsSingly(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
+  if (!positions.length) return;
+  const singles = roomsOf(io, namespaces.dispatch)(rooms.cooperativePositions(cooperativeId, 'single'));
   const track = roomsOf(io, namespaces.track);
-  for (const { courierId, lat, lng, at } of positions) {
-    track(rooms.courierFollowers(courierId)).emit('position', { lat, lng, at });
+  for (const position of positions) {
+    singles.emit('courier.position', position);
+    track(rooms.courierFollowers(position.courierId)).emit('position', { lat: position.lat, lng: position.lng, at: position.at });
   }
 }

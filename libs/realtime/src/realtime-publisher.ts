@@ -61,6 +61,14 @@ export class RealtimePublisher {
     };
   }
 
+  /**
+   * Closes every socket of a person whose sessions were revoked (deactivated, password
+   * reset), on whichever gateway holds them. Their token is refused at the next handshake.
+   */
+  disconnectUser(userId: string): void {
+    for (const namespace of [namespaces.courier, namespaces.dispatch]) this.emitter.of(namespace).in(rooms.user(userId)).disconnectSockets(true);
+  }
+
   /** Every connected socket of one courier. */
   toCourier(courierId: string): EventTarget<CourierServerEvents> {
     return roomsOf(this.broadcaster, namespaces.courier)(rooms.courier(courierId));

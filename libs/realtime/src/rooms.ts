@@ -14,6 +14,8 @@ export const rooms = {
   cooperativePositions: (cooperativeId: string, form: PositionsForm) => `coop:${cooperativeId}:positions:${form}`,
   /** `/courier`: the sockets of one courier (a phone and a tablet, or a reconnecting app). */
   courier: (courierId: string) => `courier:${courierId}`,
+  /** `/courier` and `/dispatch`: every socket of one person, closed when their sessions are revoked. */
+  user: (userId: string) => `user:${userId}`,
   /** `/track`: the customers following one order. */
   order: (orderId: string) => `order:${orderId}`,
   /**

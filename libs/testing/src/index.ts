@@ -3,3 +3,4 @@ export * from './test-api';
 export * from './test-app';
 export * from './test-environment';
 export * from './order-requests';
+export * from './repository-database';

@@ -19,7 +19,15 @@ export interface CoopFixture {
   dispatcher: Session;
   merchant: { id: string; name: string; location: LatLng };
   merchantUser: Session;
-  courier: Session & { courierId: string };
+  courier: Session & { id: string; courierId: string };
+}
+
+export interface Account {
+  email: string;
+  password: string;
+  id: string;
+  name: string;
+  courierId?: string;
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -27,15 +35,17 @@ const unique = () => randomBytes(4).toString('hex');
 /**
  * Factories that build what a test needs through the public API, as a client would:
  * `await api.newCooperative()` gives a co-op with an admin, a dispatcher, a merchant and a courier.
+ * The API is an in-process Nest app (driven through its HTTP server) or a base URL (a built
+ * process listening on a port).
  */
 export class TestApi {
   constructor(
-    readonly app: INestApplication,
+    readonly target: INestApplication | string,
     readonly config: AppConfig,
   ) {}
 
   get http() {
-    return request(this.app.getHttpServer() as App);
+    return request(typeof this.target === 'string' ? this.target : (this.target.getHttpServer() as App));
   }
 
   async login(email: string, password: string): Promise<Session> {
@@ -49,6 +59,15 @@ export class TestApi {
   }
 
   async newUser(admin: Session, role: string, extra: Record<string, unknown> = {}): Promise<Session & { id: string }> {
+    const account = await this.newAccount(admin, role, extra);
+    return { id: account.id, ...(await this.login(account.email, account.password)) };
+  }
+
+  /**
+   * A user whose e-mail and password the test knows and who has not signed in yet (a browser
+   * test signs in with them; logins are rate limited, so a test making many skips them).
+   */
+  async newAccount(admin: Session, role: string, extra: Record<string, unknown> = {}): Promise<Account> {
     const email = `${role}-${unique()}@test.example`;
     const password = 'password-1234';
     const created = await this.http
@@ -56,7 +75,7 @@ export class TestApi {
       .set(admin.auth)
       .send({ email, password, name: `${role} ${unique()}`, role, ...extra })
       .expect(201);
-    return { id: created.body.id, ...(await this.login(email, password)) };
+    return { email, password, id: created.body.id, name: created.body.name, courierId: created.body.courierId ?? created.body.courier?.id };
   }
 
   async newCooperative(center: LatLng = VALENCE, settings: Record<string, unknown> = {}): Promise<CoopFixture> {
@@ -82,7 +101,7 @@ export class TestApi {
     return { cooperative, center, admin, dispatcher, merchant, merchantUser, courier };
   }
 
-  async newCourier(admin: Session, profile = { vehicle: 'bike', capacity: 2 }): Promise<Session & { courierId: string }> {
+  async newCourier(admin: Session, profile = { vehicle: 'bike', capacity: 2 }): Promise<Session & { id: string; courierId: string }> {
     const session = await this.newUser(admin, 'courier', { courier: profile });
     return { ...session, courierId: session.user.courierId! };
   }

@@ -1,4 +1,4 @@
-import { CooperativeEntity, type CooperativeSettings, withDefaultSettings } from '@lib/database';
+import { CooperativeRecord, type CooperativeSettings, withDefaultSettings } from '@lib/database';
 import type { CooperativeSettingsView, CooperativeView } from '@lib/wire';
 
 /**
@@ -9,7 +9,7 @@ type SameFields<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fal
 type MustHold<Check extends true> = Check;
 type SettingsCheck = MustHold<SameFields<CooperativeSettings, CooperativeSettingsView>>;
 
-export function presentCooperative(cooperative: CooperativeEntity): CooperativeView {
+export function presentCooperative(cooperative: CooperativeRecord): CooperativeView {
   return {
     id: cooperative.id,
     name: cooperative.name,

@@ -1,7 +1,7 @@
-import { CourierEntity } from '@lib/database';
+import { CourierRecord } from '@lib/database';
 import type { CourierView } from '@lib/wire';
 
-export function presentCourier(courier: CourierEntity, name?: string): CourierView {
+export function presentCourier(courier: CourierRecord, name?: string): CourierView {
   return {
     id: courier.id,
     cooperativeId: courier.cooperativeId,

@@ -55,15 +55,24 @@ export class CouriersService {
    * what waiting orders were waiting for.
    */
   async setShift(principal: Principal, { onShift, until }: ShiftDto) {
-    const endsAt = plannedEnd(onShift, until);
     const { id } = await this.mine(principal);
+    return this.changeShift(id, principal.name, onShift, plannedEnd(onShift, until));
+  }
+
+  /** Ends a courier's shift on the co-op's behalf (its member was deactivated); a no-op when off shift. */
+  async endShiftOf(courierId: string, name: string): Promise<void> {
+    const courier = await this.couriers.findById(courierId);
+    if (courier?.onShift) await this.changeShift(courierId, name, false, null);
+  }
+
+  private async changeShift(id: string, name: string, onShift: boolean, endsAt: Date | null) {
     const courier = onShift ? (await this.couriers.startShift(id, endsAt))! : (await this.couriers.endShift(id))!;
     if (onShift) await this.dispatch.request('courier_on_shift');
     const busy = await this.orders.holdsAny(id);
     this.transactions.afterCommit(() =>
       this.realtime.toCooperative(courier.cooperativeId).emit('courier.status', {
         courierId: id,
-        name: principal.name,
+        name,
         onShift,
         status: !onShift ? 'offline' : busy ? 'busy' : 'available',
         shiftEndsAt: courier.shiftEndsAt?.toISOString() ?? null,

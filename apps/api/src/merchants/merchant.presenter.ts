@@ -1,8 +1,8 @@
-import { MerchantApiKeyEntity, MerchantEntity } from '@lib/database';
+import { MerchantApiKeyRecord, MerchantRecord } from '@lib/database';
 import { fromGeoJsonPoint } from '@lib/geo';
 import type { ApiKeyView, MerchantView } from '@lib/wire';
 
-export function presentMerchant(merchant: MerchantEntity): MerchantView {
+export function presentMerchant(merchant: MerchantRecord): MerchantView {
   return {
     id: merchant.id,
     cooperativeId: merchant.cooperativeId,
@@ -16,7 +16,7 @@ export function presentMerchant(merchant: MerchantEntity): MerchantView {
 }
 
 /** Key metadata only: the key itself is shown once, at creation. */
-export function presentApiKey(key: MerchantApiKeyEntity): ApiKeyView {
+export function presentApiKey(key: MerchantApiKeyRecord): ApiKeyView {
   return {
     id: key.id,
     merchantId: key.merchantId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@lib/auth';
-import { CooperativesRepository, MerchantsRepository, OrderStop, withDefaultSettings } from '@lib/database';
-import { bikeMeters, bikeMinutes, fromGeoJsonPoint } from '@lib/geo';
+import { IdempotencyKeyClaim, OrdersRepository, OrderStop, withDefaultSettings } from '@lib/database';
+import { bikeMeters, bikeMinutes } from '@lib/geo';
 import { FieldError, ProblemError } from '@lib/http';
 import { priceOf } from '@lib/orders';
 import { CreateOrderDto, StopDto } from './order.dto';
@@ -30,28 +30,39 @@ export interface OrderDraft {
 /** Turns a request into an order draft: whose it is, where, when, at what price; or the reason why not. */
 @Injectable()
 export class OrderDrafts {
-  constructor(
-    private readonly merchants: MerchantsRepository,
-    private readonly cooperatives: CooperativesRepository,
-  ) {}
+  constructor(private readonly orders: OrdersRepository) {}
 
   async draft(principal: Principal, input: CreateOrderDto, now = new Date()): Promise<OrderDraft> {
+    return (await this.build(principal, input, now))!;
+  }
+
+  /**
+   * The draft, claiming the idempotency key in the same round trip as the first read; null
+   * (before any other check) when the key is taken: the caller replays or refuses.
+   */
+  draftClaiming(principal: Principal, input: CreateOrderDto, claim: IdempotencyKeyClaim, now = new Date()): Promise<OrderDraft | null> {
+    return this.build(principal, input, now, claim);
+  }
+
+  private async build(principal: Principal, input: CreateOrderDto, now: Date, claim?: IdempotencyKeyClaim): Promise<OrderDraft | null> {
     const merchantId = this.merchantOf(principal, input);
-    const merchant = await this.merchants.findById(merchantId);
-    if (!merchant) throw ProblemError.invalid([{ field: 'merchantId', message: 'no such merchant in this cooperative' }]);
+    const given = input.pickup ? toStop(input.pickup) : null;
+    const dropoff = toStop(input.dropoff);
+    // The merchant, the co-op's settings and the service-area test in one round trip (issue 20).
+    const { keyClaimed, context } = await this.orders.intakeContext(principal.cooperativeId!, merchantId, given?.location ?? null, dropoff.location, claim);
+    if (!keyClaimed) return null;
+    if (!context) throw ProblemError.invalid([{ field: 'merchantId', message: 'no such merchant in this cooperative' }]);
     const readyAt = input.readyAt ? new Date(input.readyAt) : now;
     const deliverBy = input.deliverBy ? new Date(input.deliverBy) : null;
     this.checkTimes(readyAt, deliverBy, now);
 
-    const pickup = input.pickup ? toStop(input.pickup) : { address: merchant.address, location: fromGeoJsonPoint(merchant.location), contactName: merchant.name, phone: merchant.phone, notes: null };
-    const dropoff = toStop(input.dropoff);
-    const [pickupInside, dropoffInside] = await this.cooperatives.covers(principal.cooperativeId!, [pickup.location, dropoff.location]);
-    if (!pickupInside || !dropoffInside) {
-      const which = [!pickupInside && 'pickup', !dropoffInside && 'dropoff'].filter(Boolean).join(' and ');
+    const { merchant, cooperative } = context;
+    const pickup = given ?? { address: merchant.address, location: merchant.location, contactName: merchant.name, phone: merchant.phone, notes: null };
+    if (!context.pickupInside || !context.dropoffInside) {
+      const which = [!context.pickupInside && 'pickup', !context.dropoffInside && 'dropoff'].filter(Boolean).join(' and ');
       throw ProblemError.unprocessable(`The ${which} location is outside the cooperative's service area`, 'outside_service_area');
     }
 
-    const cooperative = (await this.cooperatives.findById(principal.cooperativeId!))!;
     const settings = withDefaultSettings(cooperative.settings);
     const parcel = { size: input.parcel?.size ?? 'S', weightKg: input.parcel?.weightKg ?? null };
     const distanceMeters = bikeMeters(pickup.location, dropoff.location);
@@ -65,7 +76,7 @@ export class OrderDrafts {
       deliverBy,
       parcel,
       reference: input.reference ?? null,
-      price: { amount: priceOf(settings.pricing, distanceMeters, parcel.size), currency: cooperative.currency.trim() },
+      price: { amount: priceOf(settings.pricing, distanceMeters, parcel.size), currency: cooperative.currency },
       distanceMeters,
       estimatedPickupAt,
       estimatedDeliveryAt: new Date(estimatedPickupAt.getTime() + Math.round(rideMinutes * 60_000)),

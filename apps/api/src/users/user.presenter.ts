@@ -1,8 +1,8 @@
-import { CourierEntity, UserEntity } from '@lib/database';
+import { CourierRecord, UserRecord } from '@lib/database';
 import { presentCourier } from '../couriers/courier.presenter';
 
 /** The public shape of a user: never the password hash. */
-export function presentUser(user: UserEntity, courier?: CourierEntity | null) {
+export function presentUser(user: UserRecord, courier?: CourierRecord | null) {
   return {
     id: user.id,
     cooperativeId: user.cooperativeId,
@@ -12,6 +12,7 @@ export function presentUser(user: UserEntity, courier?: CourierEntity | null) {
     phone: user.phone,
     merchantId: user.merchantId,
     ...(courier ? { courier: presentCourier(courier, user.name) } : {}),
+    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lib/auth';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './user.dto';
@@ -37,7 +37,21 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('coop_admin')
+  @ApiOperation({ summary: 'Change a member; a new password also ends their sessions (tokens refused, sockets closed)' })
   async update(@Param('id', UuidParam) id: string, @Body() body: UpdateUserDto) {
     return presentUser(await this.users.update(id, body));
+  }
+
+  @Delete(':id')
+  @Roles('coop_admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Deactivate a member (not in the contract): no more logins, tokens refused, sockets closed within seconds, a courier leaves its shift',
+    description: 'The member stays listed with `deactivatedAt`, for the orders and shifts that name them; the e-mail stays taken. Repeating it is harmless.',
+  })
+  @ApiNoContentResponse({ description: 'Deactivated (or already was)' })
+  @ApiConflictResponse({ description: 'An admin cannot deactivate their own account' })
+  async deactivate(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
+    await this.users.deactivate(principal, id);
   }
 }

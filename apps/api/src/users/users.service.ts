@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@lib/config';
-import { hashPassword, Principal } from '@lib/auth';
+import { hashPassword, Principal, SessionRevocations } from '@lib/auth';
 import { CooperativesRepository, CouriersRepository, CredentialsRepository, MerchantsRepository, PageRequest, Transactions, UsersRepository } from '@lib/database';
 import { FieldError, ProblemError } from '@lib/http';
+import { RealtimePublisher } from '@lib/realtime';
+import { CouriersService } from '../couriers/couriers.service';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './user.dto';
 
 @Injectable()
@@ -15,6 +17,9 @@ export class UsersService {
     private readonly cooperatives: CooperativesRepository,
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
+    private readonly realtime: RealtimePublisher,
+    private readonly courierShifts: CouriersService,
   ) {}
 
   /** Coop admins add members to their own cooperative; platform admins name the cooperative. */
@@ -53,12 +58,36 @@ export class UsersService {
     return { user, courier: user.role === 'courier' ? await this.couriers.findByUserId(id) : null };
   }
 
+  /** A new password also ends the member's sessions: whoever held the old one is logged out. */
   async update(id: string, input: UpdateUserDto) {
     const { password, ...rest } = input;
     const passwordHash = password ? await hashPassword(password, this.config.env.BCRYPT_COST) : undefined;
     const user = await this.users.update(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
     if (!user) throw ProblemError.notFound('User');
+    if (passwordHash) await this.endSessions(id);
     return user;
+  }
+
+  /**
+   * A member who leaves the co-op: they can no longer log in, their tokens stop working and
+   * their open sockets close within seconds; a courier's shift ends so dispatch offers them
+   * nothing more. The row stays for the orders and shifts that name it. Repeating it is harmless.
+   */
+  async deactivate(principal: Principal, id: string): Promise<void> {
+    if (id === principal.userId) throw ProblemError.conflict('You cannot deactivate your own account', 'cannot_deactivate_self');
+    const user = await this.users.findById(id);
+    if (!user) throw ProblemError.notFound('User');
+    if (!user.deactivatedAt) {
+      await this.users.deactivate(id);
+      const courier = user.role === 'courier' ? await this.couriers.findByUserId(id) : null;
+      if (courier) await this.courierShifts.endShiftOf(courier.id, user.name);
+    }
+    await this.endSessions(id);
+  }
+
+  private async endSessions(userId: string): Promise<void> {
+    await this.revocations.revokeUser(userId);
+    this.transactions.afterCommit(() => this.realtime.disconnectUser(userId));
   }
 
   list(page: PageRequest, filter: { role?: UserListQueryDto['role'] }) {

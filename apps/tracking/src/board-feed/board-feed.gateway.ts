@@ -1,6 +1,6 @@
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { Tokens } from '@lib/auth';
+import { SessionRevocations, Tokens } from '@lib/auth';
 import { CourierPositions, LivePosition } from '@lib/positions';
 import { namespaces, PositionsForm, rooms } from '@lib/realtime';
 import type { CourierPositionEvent, DispatchClientEvents, DispatchServerEvents } from '@lib/wire';
@@ -11,6 +11,7 @@ import { connectedSockets } from '../tracking-metrics';
 
 interface DispatcherData {
   cooperativeId: string;
+  userId: string;
   form: PositionsForm;
   /** Loaded at the handshake, sent first on connection, then dropped. */
   snapshot?: CourierPositionEvent[];
@@ -27,27 +28,28 @@ type DispatchSocket = Socket<DispatchClientEvents, DispatchServerEvents, Record<
 export class BoardFeedGateway implements OnGatewayInit<DispatchNamespace>, OnGatewayConnection<DispatchSocket>, OnGatewayDisconnect {
   constructor(
     private readonly tokens: Tokens,
+    private readonly revocations: SessionRevocations,
     private readonly positions: CourierPositions,
   ) {}
 
   afterInit(namespace: DispatchNamespace): void {
     namespace.use(
       handshakeMiddleware<DispatchSocket>(namespaces.dispatch, async (socket) => {
-        const { cooperativeId } = authenticatePerson(this.tokens, socket, ['dispatcher', 'coop_admin']);
+        const { cooperativeId, userId } = await authenticatePerson(this.tokens, this.revocations, socket, ['dispatcher', 'coop_admin']);
         const form: PositionsForm = (socket.handshake.auth as { batch?: unknown }).batch === true ? 'batch' : 'single';
         const current = await this.positions.all(cooperativeId, FRESH_POSITION_SECONDS);
-        socket.data = { cooperativeId, form, snapshot: current.map(toPositionEvent) };
+        socket.data = { cooperativeId, userId, form, snapshot: current.map(toPositionEvent) };
       }),
     );
   }
 
   /** The snapshot goes first, then the socket joins the live rooms (in one synchronous step). */
   handleConnection(socket: DispatchSocket): void {
-    const { cooperativeId, form, snapshot = [] } = socket.data;
+    const { cooperativeId, userId, form, snapshot = [] } = socket.data;
     if (form === 'batch') socket.emit('courier.positions', { positions: snapshot, snapshot: true });
     else for (const position of snapshot) socket.emit('courier.position', position);
     delete socket.data.snapshot;
-    void socket.join([rooms.cooperative(cooperativeId), rooms.cooperativePositions(cooperativeId, form)]);
+    void socket.join([rooms.cooperative(cooperativeId), rooms.cooperativePositions(cooperativeId, form), rooms.user(userId)]);
     connectedSockets.inc({ namespace: namespaces.dispatch });
   }
 

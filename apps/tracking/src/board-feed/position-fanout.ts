@@ -1,21 +1,27 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { broadcastCourierPositions, RoomBroadcaster } from '@lib/realtime';
+import { broadcastPositionFrame, broadcastPositionsSingly, RoomBroadcaster } from '@lib/realtime';
 import type { CourierPositionEvent } from '@lib/wire';
 import { positionFrames } from '../tracking-metrics';
 import { POSITION_TICK_MS } from '../tracking-limits';
 import { PositionCoalescer } from './position-coalescer';
 
+/** How often positions held back within a courier's window are looked at (they go out at most this late). */
+const DUE_CHECK_MS = 50;
+
 /**
- * Sends the positions this instance ingested to dispatchers and customers, once per tick,
- * through the Redis adapter (so sockets on every instance get them). Each instance sends
- * its own couriers; a dispatcher receives at most one frame per instance per tick.
+ * Sends the positions this instance ingested to dispatchers and customers through the Redis
+ * adapter (so sockets on every instance get them). Each instance sends its own couriers.
+ * Per courier, a position after a quiet second goes out at once and later ones in that second
+ * at its end (at most one per courier per second); the batched frame goes out once per tick,
+ * so a batched dispatcher receives at most one frame per instance per tick.
  */
 @Injectable()
 export class PositionFanout implements OnModuleInit, OnModuleDestroy {
-  private readonly coalescer = new PositionCoalescer();
+  private readonly coalescer = new PositionCoalescer(POSITION_TICK_MS);
   private server?: Server;
-  private timer?: NodeJS.Timeout;
+  private tickTimer?: NodeJS.Timeout;
+  private dueTimer?: NodeJS.Timeout;
 
   /** The socket.io server, known once the gateways are initialised. */
   attach(server: Server): void {
@@ -23,22 +29,34 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.tick(), POSITION_TICK_MS);
-    this.timer.unref();
+    this.tickTimer = setInterval(() => this.tick(), POSITION_TICK_MS);
+    this.tickTimer.unref();
+    this.dueTimer = setInterval(() => this.sendDue(), DUE_CHECK_MS);
+    this.dueTimer.unref();
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    clearInterval(this.tickTimer);
+    clearInterval(this.dueTimer);
   }
 
   add(cooperativeId: string, position: CourierPositionEvent): void {
-    this.coalescer.add(cooperativeId, position);
+    if (this.coalescer.add(cooperativeId, position) && this.server) broadcastPositionsSingly(this.broadcaster, cooperativeId, [position]);
+  }
+
+  private get broadcaster(): RoomBroadcaster {
+    return this.server as unknown as RoomBroadcaster;
+  }
+
+  private sendDue(): void {
+    if (!this.server) return;
+    for (const { cooperativeId, positions } of this.coalescer.due()) broadcastPositionsSingly(this.broadcaster, cooperativeId, positions);
   }
 
   private tick(): void {
     if (!this.server) return;
     for (const { cooperativeId, positions } of this.coalescer.drain()) {
-      broadcastCourierPositions(this.server as unknown as RoomBroadcaster, cooperativeId, positions);
+      broadcastPositionFrame(this.broadcaster, cooperativeId, positions);
       positionFrames.inc();
     }
   }

@@ -4,22 +4,33 @@ import { CourierPositions } from '@lib/positions';
 import type { ShiftNotice } from '@lib/realtime';
 import { SHIFT_CACHE_MS } from '../tracking-limits';
 
-interface CachedShift {
-  onShift: boolean;
-  until: number;
+/** A cooperative's couriers on shift, as PostgreSQL said when the read started. */
+interface Roster {
+  onShift: Set<string>;
+  loadedAt: number;
+  /** The notice counter when the read started: later notices override the roster. */
+  noticesBefore: number;
 }
 
+/** After a failed read, a stale roster is served this long before trying again. */
+const RETRY_AFTER_FAILURE_MS = 1000;
+
 /**
- * Whether a courier is on shift (only they are tracked). PostgreSQL is the truth; a courier
- * reporting every second would ask it every second, so the answer is kept briefly, and the
- * API's shift notices replace it at once.
+ * Whether a courier is on shift (only they are tracked). PostgreSQL is the truth, read once
+ * per cooperative (one query for all its couriers, never one per frame) and trusted for
+ * SHIFT_CACHE_MS; the API's shift notices override it at once. Past that time the roster is
+ * still answered from while one read per cooperative refreshes it (single flight), so frames
+ * never queue for the pool: at 10,000 couriers a per-courier check timed out the pool.
  */
 @Injectable()
 export class CourierShifts {
   private readonly logger = new Logger(CourierShifts.name);
-  private readonly cache = new Map<string, CachedShift>();
-  /** Bumped by every notice, so a database read that started before one does not overwrite it. */
-  private readonly noticeCount = new Map<string, number>();
+  private readonly rosters = new Map<string, Roster>();
+  private readonly reading = new Map<string, Promise<Roster>>();
+  private readonly failedAt = new Map<string, number>();
+  /** Per cooperative, the latest notice of each courier and its number. */
+  private readonly notices = new Map<string, Map<string, { onShift: boolean; number: number }>>();
+  private noticeCount = 0;
 
   constructor(
     private readonly transactions: Transactions,
@@ -28,22 +39,58 @@ export class CourierShifts {
   ) {}
 
   async isOnShift(cooperativeId: string, courierId: string, now = Date.now()): Promise<boolean> {
-    const cached = this.cache.get(courierId);
-    if (cached && cached.until > now) return cached.onShift;
-    const noticesBefore = this.noticeCount.get(courierId) ?? 0;
-    const courier = await this.transactions.inTenant(cooperativeId, () => this.couriers.findById(courierId));
-    const onShift = courier?.onShift ?? false;
-    if ((this.noticeCount.get(courierId) ?? 0) === noticesBefore) this.cache.set(courierId, { onShift, until: now + SHIFT_CACHE_MS });
-    return onShift;
+    const notice = this.notices.get(cooperativeId)?.get(courierId);
+    let roster = this.rosters.get(cooperativeId);
+    if (notice && (!roster || notice.number > roster.noticesBefore)) return notice.onShift;
+    if (!roster) roster = await this.read(cooperativeId);
+    else if (now - roster.loadedAt >= SHIFT_CACHE_MS) this.refresh(cooperativeId, now);
+    const latest = this.notices.get(cooperativeId)?.get(courierId);
+    if (latest && latest.number > roster.noticesBefore) return latest.onShift;
+    return roster.onShift.has(courierId);
   }
 
   /** A shift started or ended (published by the API): believe it now; a courier off shift leaves the live map. */
-  async apply(notice: ShiftNotice, now = Date.now()): Promise<void> {
-    this.noticeCount.set(notice.courierId, (this.noticeCount.get(notice.courierId) ?? 0) + 1);
-    this.cache.set(notice.courierId, { onShift: notice.onShift, until: now + SHIFT_CACHE_MS });
+  async apply(notice: ShiftNotice): Promise<void> {
+    let notices = this.notices.get(notice.cooperativeId);
+    if (!notices) this.notices.set(notice.cooperativeId, (notices = new Map()));
+    notices.set(notice.courierId, { onShift: notice.onShift, number: ++this.noticeCount });
     if (notice.onShift) return;
     await this.positions
       .forget(notice.cooperativeId, notice.courierId)
       .catch((error: unknown) => this.logger.warn({ err: error, courierId: notice.courierId }, 'off-shift courier not removed from the live map'));
+  }
+
+  private refresh(cooperativeId: string, now: number): void {
+    if (this.reading.has(cooperativeId) || now - (this.failedAt.get(cooperativeId) ?? -Infinity) < RETRY_AFTER_FAILURE_MS) return;
+    this.read(cooperativeId).catch((error: unknown) => {
+      this.failedAt.set(cooperativeId, Date.now());
+      this.logger.warn({ err: error, cooperativeId }, 'shifts not refreshed; answering from the last read');
+    });
+  }
+
+  /** One read of the cooperative's couriers on shift at a time (callers share it). */
+  private read(cooperativeId: string): Promise<Roster> {
+    const pending = this.reading.get(cooperativeId);
+    if (pending) return pending;
+    const noticesBefore = this.noticeCount;
+    const loadedAt = Date.now();
+    const read = this.transactions
+      .inTenant(cooperativeId, () => this.couriers.working())
+      .then((couriers) => {
+        const roster: Roster = { onShift: new Set(couriers.filter((courier) => courier.onShift).map((courier) => courier.id)), loadedAt, noticesBefore };
+        this.rosters.set(cooperativeId, roster);
+        this.forgetNoticesBefore(cooperativeId, noticesBefore);
+        return roster;
+      })
+      .finally(() => this.reading.delete(cooperativeId));
+    this.reading.set(cooperativeId, read);
+    return read;
+  }
+
+  /** Notices the roster already reflects (sent before its read started). */
+  private forgetNoticesBefore(cooperativeId: string, number: number): void {
+    const notices = this.notices.get(cooperativeId);
+    if (!notices) return;
+    for (const [courierId, notice] of notices) if (notice.number <= number) notices.delete(courierId);
   }
 }

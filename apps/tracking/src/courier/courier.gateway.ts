@@ -1,6 +1,6 @@
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { Tokens } from '@lib/auth';
+import { SessionRevocations, Tokens } from '@lib/auth';
 import { GatewayNotices, namespaces, rooms } from '@lib/realtime';
 import type { CourierClientEvents, CourierServerEvents, LocationAck } from '@lib/wire';
 import { PositionFanout } from '../board-feed/position-fanout';
@@ -12,14 +12,17 @@ import { CourierShifts } from './courier-shifts';
 import { IngestingCourier, LocationIngest } from './location-ingest';
 import { TokenBucket } from './token-bucket';
 
-type CourierNamespace = Namespace<CourierClientEvents, CourierServerEvents, GatewayNotices, IngestingCourier>;
-type CourierSocket = Socket<CourierClientEvents, CourierServerEvents, GatewayNotices, IngestingCourier>;
+/** What the gateway keeps on a courier's socket: the ingest's part, and whose sessions it belongs to. */
+type CourierSocketData = IngestingCourier & { userId: string };
+type CourierNamespace = Namespace<CourierClientEvents, CourierServerEvents, GatewayNotices, CourierSocketData>;
+type CourierSocket = Socket<CourierClientEvents, CourierServerEvents, GatewayNotices, CourierSocketData>;
 
 /** `/courier`: a courier's phone sends its positions and receives offers and order updates. */
 @WebSocketGateway({ namespace: namespaces.courier })
 export class CourierGateway implements OnGatewayInit<CourierNamespace>, OnGatewayConnection<CourierSocket>, OnGatewayDisconnect {
   constructor(
     private readonly tokens: Tokens,
+    private readonly revocations: SessionRevocations,
     private readonly ingest: LocationIngest,
     private readonly shifts: CourierShifts,
     private readonly fanout: PositionFanout,
@@ -29,11 +32,12 @@ export class CourierGateway implements OnGatewayInit<CourierNamespace>, OnGatewa
     this.fanout.attach(namespace.server as unknown as Server);
     namespace.use(
       handshakeMiddleware<CourierSocket>(namespaces.courier, async (socket) => {
-        const principal = authenticatePerson(this.tokens, socket, ['courier']);
+        const principal = await authenticatePerson(this.tokens, this.revocations, socket, ['courier']);
         if (!principal.courierId) throw new HandshakeRefusal('forbidden', 'This account has no courier profile');
         socket.data = {
           cooperativeId: principal.cooperativeId,
           courierId: principal.courierId,
+          userId: principal.userId,
           rateLimit: new TokenBucket(LOCATION_RATE_PER_SECOND, LOCATION_BURST, Date.now()),
         };
       }),
@@ -42,7 +46,7 @@ export class CourierGateway implements OnGatewayInit<CourierNamespace>, OnGatewa
   }
 
   handleConnection(socket: CourierSocket): void {
-    void socket.join(rooms.courier(socket.data.courierId));
+    void socket.join([rooms.courier(socket.data.courierId), rooms.user(socket.data.userId)]);
     connectedSockets.inc({ namespace: namespaces.courier });
   }
 

@@ -1,17 +1,23 @@
 import type { Socket } from 'socket.io';
-import { Principal, Tokens } from '@lib/auth';
+import { Principal, SessionRevocations, Tokens } from '@lib/auth';
 import type { Role } from '@lib/database';
 import { HandshakeRefusal, handshakeToken } from './handshake-refusal';
 
-/** A person's access token at the handshake: valid, not expired, of one of `roles`, in a cooperative. */
-export function authenticatePerson(tokens: Tokens, socket: Socket, roles: readonly Role[]): Principal & { cooperativeId: string } {
+export type Person = Principal & { cooperativeId: string; userId: string };
+
+/**
+ * A person's access token at the handshake: valid, not expired, not revoked, of one of
+ * `roles`, in a cooperative. The gateway puts the socket in the person's room, which
+ * `RealtimePublisher.disconnectUser` closes when their sessions are revoked.
+ */
+export async function authenticatePerson(tokens: Tokens, revocations: SessionRevocations, socket: Socket, roles: readonly Role[]): Promise<Person> {
   const principal = tokens.verify(handshakeToken(socket));
-  if (!principal) throw new HandshakeRefusal('unauthorized', 'Missing, invalid or expired token');
+  if (!principal || !principal.userId || (await revocations.isRevoked(principal))) throw new HandshakeRefusal('unauthorized', 'Missing, invalid or expired token');
   if (!roles.includes(principal.role) || !principal.cooperativeId) {
     throw new HandshakeRefusal('forbidden', `This namespace is for ${roles.join(' or ')} accounts`);
   }
   disconnectWhenExpired(socket, principal.expiresAt);
-  return principal as Principal & { cooperativeId: string };
+  return principal as Person;
 }
 
 /** Longest delay a Node timer takes; a token that outlives it is re-checked at the next reconnect. */

@@ -1,15 +1,11 @@
-import { CooperativeEntity } from './cooperative.entity';
-import { CourierEntity } from './courier.entity';
-import { MerchantApiKeyEntity } from './merchant-api-key.entity';
-import { MerchantEntity } from './merchant.entity';
-import { UserEntity } from './user.entity';
-
-export * from './cooperative.entity';
+/**
+ * The rows the repositories read and write, as plain records: no ORM mapping, each
+ * repository selects its columns explicitly (see "How it is built" in the README).
+ */
+export * from './cooperative.record';
 export * from './cooperative-settings';
-export * from './courier.entity';
-export * from './merchant-api-key.entity';
-export * from './merchant.entity';
+export * from './courier.record';
+export * from './merchant-api-key.record';
+export * from './merchant.record';
 export * from './role';
-export * from './user.entity';
-
-export const entities = [CooperativeEntity, UserEntity, MerchantEntity, CourierEntity, MerchantApiKeyEntity];
+export * from './user.record';

@@ -1,43 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiPolygon } from 'geojson';
-import { CooperativeEntity } from '../entities';
+import { CooperativeRecord } from '../entities';
 import { Transactions } from '../transactions';
-import { Page, PageRequest, paginate } from './page';
+import { keysetPage, Page, PageRequest } from './page';
+
+export type NewCooperative = Omit<CooperativeRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** The fields an update may change; a field left out keeps its value. */
+export type CooperativeChanges = Partial<NewCooperative>;
+
+const cooperativeColumns = `c.id, c.name, c.slug, c.timezone, c.currency, ST_AsGeoJSON(c.service_area)::json AS "serviceArea", c.settings,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+/** A GeoJSON area as a geography value, from its JSON text (null stays null). */
+const areaSql = (parameter: string) => `ST_SetSRID(ST_GeomFromGeoJSON(${parameter}::text), 4326)::geography`;
 
 /** Cooperatives are the tenant root: not row-level secured; callers decide who may see which. */
 @Injectable()
 export class CooperativesRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private async repository() {
-    return (await this.transactions.manager()).getRepository(CooperativeEntity);
+  /** The new cooperative with the area and settings as given, and what the database filled in. */
+  async create(values: NewCooperative): Promise<CooperativeRecord> {
+    const [row] = await this.transactions.rows<Pick<CooperativeRecord, 'id' | 'createdAt' | 'updatedAt'>>(
+      `INSERT INTO cooperatives (name, slug, timezone, currency, service_area, settings) VALUES ($1, $2, $3, $4, ${areaSql('$5')}, $6::jsonb)
+       RETURNING id, created_at AS "createdAt", updated_at AS "updatedAt"`,
+      [values.name, values.slug, values.timezone, values.currency, JSON.stringify(values.serviceArea), JSON.stringify(values.settings)],
+    );
+    return { ...values, ...row };
   }
 
-  async create(values: Omit<CooperativeEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<CooperativeEntity> {
-    const repository = await this.repository();
-    return repository.save(repository.create(values));
+  async findById(id: string): Promise<CooperativeRecord | null> {
+    const [cooperative] = await this.transactions.rows<CooperativeRecord>(`SELECT ${cooperativeColumns} FROM cooperatives c WHERE c.id = $1`, [id]);
+    return cooperative ?? null;
   }
 
-  async findById(id: string): Promise<CooperativeEntity | null> {
-    return (await this.repository()).findOneBy({ id });
-  }
-
-  async update(id: string, values: Partial<CooperativeEntity>): Promise<CooperativeEntity | null> {
-    await (await this.repository()).update({ id }, values);
-    return this.findById(id);
+  /** Null when there is no such cooperative. */
+  async update(id: string, values: CooperativeChanges): Promise<CooperativeRecord | null> {
+    const [cooperative] = await this.transactions.rows<CooperativeRecord>(
+      `UPDATE cooperatives AS c SET name = coalesce($2, c.name), slug = coalesce($3, c.slug), timezone = coalesce($4, c.timezone),
+         currency = coalesce($5, c.currency), service_area = coalesce(${areaSql('$6')}, c.service_area), settings = coalesce($7::jsonb, c.settings),
+         updated_at = now()
+       WHERE c.id = $1 RETURNING ${cooperativeColumns}`,
+      [
+        id,
+        values.name ?? null,
+        values.slug ?? null,
+        values.timezone ?? null,
+        values.currency ?? null,
+        values.serviceArea ? JSON.stringify(values.serviceArea) : null,
+        values.settings ? JSON.stringify(values.settings) : null,
+      ],
+    );
+    return cooperative ?? null;
   }
 
   async slugExists(slug: string): Promise<boolean> {
-    return (await this.repository()).existsBy({ slug });
+    const [row] = await this.transactions.rows<{ taken: boolean }>(`SELECT EXISTS (SELECT 1 FROM cooperatives WHERE slug = $1) AS taken`, [slug]);
+    return row.taken;
   }
 
-  async list(page: PageRequest): Promise<Page<CooperativeEntity>> {
-    return paginate((await this.repository()).createQueryBuilder('c'), 'c', page);
+  /** Newest first. */
+  list(page: PageRequest): Promise<Page<CooperativeRecord>> {
+    return keysetPage<CooperativeRecord>(this.transactions, { columns: cooperativeColumns, from: 'cooperatives c', alias: 'c' }, page);
   }
 
   /** Whether each point lies inside the cooperative's service area (edges included). */
   async covers(cooperativeId: string, points: { lat: number; lng: number }[]): Promise<boolean[]> {
-    const rows: { covered: boolean }[] = await (await this.transactions.manager()).query(
+    const rows = await this.transactions.rows<{ covered: boolean }>(
       `SELECT ST_Covers(c.service_area, ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography) AS covered
        FROM cooperatives c, unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS p(lat, lng, n)
        WHERE c.id = $1 ORDER BY p.n`,
@@ -48,7 +78,7 @@ export class CooperativesRepository {
 
   /** PostGIS's reason when an area is topologically invalid (self-intersecting...), else null. */
   async areaProblem(area: MultiPolygon): Promise<string | null> {
-    const [row] = await (await this.transactions.manager()).query(
+    const [row] = await this.transactions.rows<{ valid: boolean; reason: string }>(
       `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM ST_GeomFromGeoJSON($1) AS g`,
       [JSON.stringify(area)],
     );

@@ -1,90 +1,95 @@
 import { Injectable } from '@nestjs/common';
-import { CourierEntity, UserEntity } from '../entities';
+import { CourierRecord, UserRecord } from '../entities';
 import { Transactions } from '../transactions';
-import { Page, PageRequest, paginate } from './page';
+import { keysetPage, Page, PageRequest } from './page';
 
-export type CourierWithUser = CourierEntity & { user: Pick<UserEntity, 'id' | 'name' | 'email' | 'phone'> };
+export type CourierWithUser = CourierRecord & { user: Pick<UserRecord, 'id' | 'name' | 'email' | 'phone'> };
+
+const courierColumns = `c.id, c.cooperative_id AS "cooperativeId", c.user_id AS "userId", c.vehicle, c.capacity, c.on_shift AS "onShift",
+  c.shift_started_at AS "shiftStartedAt", c.shift_ends_at AS "shiftEndsAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** Couriers of the current cooperative. */
 @Injectable()
 export class CouriersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private async repository() {
-    return (await this.transactions.manager()).getRepository(CourierEntity);
+  async create(values: Pick<CourierRecord, 'userId' | 'vehicle' | 'capacity'>): Promise<CourierRecord> {
+    const [courier] = await this.transactions.rows<CourierRecord>(
+      `INSERT INTO couriers AS c (user_id, vehicle, capacity) VALUES ($1, $2, $3) RETURNING ${courierColumns}`,
+      [values.userId, values.vehicle, values.capacity],
+    );
+    return courier;
   }
 
-  async create(values: Pick<CourierEntity, 'userId' | 'vehicle' | 'capacity'>): Promise<CourierEntity> {
-    const repository = await this.repository();
-    const { id } = await repository.save(repository.create(values));
-    return (await this.findById(id))!;
+  async findById(id: string): Promise<CourierRecord | null> {
+    const [courier] = await this.transactions.rows<CourierRecord>(`SELECT ${courierColumns} FROM couriers c WHERE c.id = $1`, [id]);
+    return courier ?? null;
   }
 
-  async findById(id: string): Promise<CourierEntity | null> {
-    return (await this.repository()).findOneBy({ id });
+  async findByUserId(userId: string): Promise<CourierRecord | null> {
+    const [courier] = await this.transactions.rows<CourierRecord>(`SELECT ${courierColumns} FROM couriers c WHERE c.user_id = $1`, [userId]);
+    return courier ?? null;
   }
 
-  async findByUserId(userId: string): Promise<CourierEntity | null> {
-    return (await this.repository()).findOneBy({ userId });
-  }
-
-  async update(id: string, values: Partial<Pick<CourierEntity, 'vehicle' | 'capacity'>>): Promise<CourierEntity | null> {
-    const result = await (await this.repository()).update({ id }, values);
-    return result.affected ? this.findById(id) : null;
+  /** A field left out keeps its value; null when the courier is not in this cooperative. */
+  async update(id: string, values: Partial<Pick<CourierRecord, 'vehicle' | 'capacity'>>): Promise<CourierRecord | null> {
+    const [courier] = await this.transactions.rows<CourierRecord>(
+      `UPDATE couriers AS c SET vehicle = coalesce($2, c.vehicle), capacity = coalesce($3, c.capacity), updated_at = now()
+       WHERE c.id = $1 RETURNING ${courierColumns}`,
+      [id, values.vehicle ?? null, values.capacity ?? null],
+    );
+    return courier ?? null;
   }
 
   /**
    * Starts a shift (or, already on shift, changes its planned end) and opens its row in the
    * shift log; returns the courier, or null when it is not in this cooperative.
    */
-  async startShift(id: string, endsAt: Date | null): Promise<CourierEntity | null> {
-    const updated = await this.transactions.rows(
-      `UPDATE couriers SET on_shift = true, shift_started_at = coalesce(shift_started_at, now()), shift_ends_at = $2, updated_at = now()
-       WHERE id = $1 RETURNING id`,
+  async startShift(id: string, endsAt: Date | null): Promise<CourierRecord | null> {
+    const [courier] = await this.transactions.rows<CourierRecord>(
+      `UPDATE couriers AS c SET on_shift = true, shift_started_at = coalesce(c.shift_started_at, now()), shift_ends_at = $2, updated_at = now()
+       WHERE c.id = $1 RETURNING ${courierColumns}`,
       [id, endsAt],
     );
-    if (!updated.length) return null;
+    if (!courier) return null;
     await this.transactions.rows(
       `INSERT INTO courier_shifts (courier_id, started_at) SELECT id, shift_started_at FROM couriers WHERE id = $1
        ON CONFLICT (courier_id) WHERE ended_at IS NULL DO NOTHING`,
       [id],
     );
-    return this.findById(id);
+    return courier;
   }
 
   /** Ends the shift and closes its row in the shift log; null when not in this cooperative. */
-  async endShift(id: string): Promise<CourierEntity | null> {
-    const updated = await this.transactions.rows(
-      `UPDATE couriers SET on_shift = false, shift_started_at = NULL, shift_ends_at = NULL, updated_at = now() WHERE id = $1 RETURNING id`,
+  async endShift(id: string): Promise<CourierRecord | null> {
+    const [courier] = await this.transactions.rows<CourierRecord>(
+      `UPDATE couriers AS c SET on_shift = false, shift_started_at = NULL, shift_ends_at = NULL, updated_at = now() WHERE c.id = $1 RETURNING ${courierColumns}`,
       [id],
     );
-    if (!updated.length) return null;
+    if (!courier) return null;
     await this.transactions.rows(`UPDATE courier_shifts SET ended_at = greatest(now(), started_at) WHERE courier_id = $1 AND ended_at IS NULL`, [id]);
-    return this.findById(id);
+    return courier;
   }
 
-  async list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierEntity>> {
-    const query = (await this.repository()).createQueryBuilder('c');
-    if (filter.onShift !== undefined) query.where('c.on_shift = :onShift', { onShift: filter.onShift });
-    return paginate(query, 'c', page);
+  /** Newest first. */
+  list(page: PageRequest, filter: { onShift?: boolean } = {}): Promise<Page<CourierRecord>> {
+    return keysetPage<CourierRecord>(this.transactions, {
+      columns: courierColumns, from: 'couriers c', alias: 'c', where: '$1::boolean IS NULL OR c.on_shift = $1', parameters: [filter.onShift ?? null],
+    }, page);
   }
 
   /** Couriers on shift or holding an order, with their names (the dispatch board). */
-  async working(): Promise<(CourierEntity & { name: string })[]> {
-    const rows: (CourierEntity & { name: string })[] = await (await this.repository())
-      .createQueryBuilder('c')
-      .innerJoin(UserEntity, 'u', 'u.id = c.user_id')
-      .addSelect('u.name', 'name')
-      .where(`c.on_shift OR EXISTS (SELECT 1 FROM orders o WHERE o.courier_id = c.id AND o.status IN ('assigned', 'picked_up'))`)
-      .getRawAndEntities()
-      .then(({ raw, entities }) => entities.map((entity, index) => Object.assign(entity, { name: raw[index].name as string })));
-    return rows;
+  working(): Promise<(CourierRecord & { name: string })[]> {
+    return this.transactions.rows(
+      `SELECT ${courierColumns}, u.name FROM couriers c JOIN users u ON u.id = c.user_id
+       WHERE c.on_shift OR EXISTS (SELECT 1 FROM orders o WHERE o.courier_id = c.id AND o.status IN ('assigned', 'picked_up'))`,
+    );
   }
 
   /** Display names for couriers, in one query. */
   async namesOf(courierIds: string[]): Promise<Map<string, string>> {
     if (!courierIds.length) return new Map();
-    const rows: { id: string; name: string }[] = await (await this.transactions.manager()).query(
+    const rows = await this.transactions.rows<{ id: string; name: string }>(
       `SELECT c.id, u.name FROM couriers c JOIN users u ON u.id = c.user_id WHERE c.id = ANY($1::uuid[])`,
       [courierIds],
     );

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { LatLng } from '@lib/geo';
+import type { OutboxPayload, OutboxTopic } from '@lib/queues';
+import type { CooperativeSettings } from '../entities';
 import { Transactions } from '../transactions';
 import { OrderEventRecord, orderColumns, OrderRecord, OrderStatus, toOrderRecord } from './order-record';
 import { afterCursorSql, cursorAtSql, decodeCursor, Page, PageRequest, toPage } from './page';
@@ -26,6 +29,29 @@ export interface OrderChanges {
   cancelReason?: string;
 }
 
+/** What intake reads before pricing an order, in one round trip (see `OrdersRepository.intakeContext`). */
+export interface IntakeContext {
+  merchant: { name: string; address: string; phone: string | null; location: LatLng };
+  cooperative: { settings: Partial<CooperativeSettings>; currency: string };
+  /** Whether the pickup (the given one, else the merchant's location) and the dropoff lie in the co-op's service area. */
+  pickupInside: boolean;
+  dropoffInside: boolean;
+}
+
+/** An idempotency key to claim for the current credential (see `IdempotencyRepository`). */
+export interface IdempotencyKeyClaim {
+  credential: string;
+  key: string;
+  requestHash: string;
+}
+
+/** A new order as stored with its first history event, and whether any webhook subscription wants it. */
+export interface CreatedOrder {
+  order: OrderRecord;
+  event: OrderEventRecord;
+  hasSubscribers: boolean;
+}
+
 const point = (index: number) => `ST_SetSRID(ST_MakePoint($${index + 1}, $${index}), 4326)::geography`;
 
 /** Orders of the current cooperative; every status change is a conditional update. */
@@ -37,23 +63,86 @@ export class OrdersRepository {
     return (await this.transactions.manager()).query(sql, parameters);
   }
 
-  async insert(order: NewOrder): Promise<OrderRecord> {
-    const rows = await this.query(
-      `INSERT INTO orders AS o (merchant_id, pickup_address, pickup_location, pickup_contact_name, pickup_phone, pickup_notes,
-         dropoff_address, dropoff_location, dropoff_contact_name, dropoff_phone, dropoff_notes,
-         ready_at, deliver_by, parcel_size, parcel_weight_kg, reference, price_amount, price_currency,
-         distance_meters, tracking_token, created_by)
-       VALUES ($1, $2, ${point(3)}, $5, $6, $7, $8, ${point(9)}, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-       RETURNING ${orderColumns}`,
-      [
-        order.merchantId,
-        order.pickup.address, order.pickup.location.lat, order.pickup.location.lng, order.pickup.contactName, order.pickup.phone, order.pickup.notes,
-        order.dropoff.address, order.dropoff.location.lat, order.dropoff.location.lng, order.dropoff.contactName, order.dropoff.phone, order.dropoff.notes,
-        order.readyAt, order.deliverBy, order.parcel.size, order.parcel.weightKg, order.reference, order.price.amount, order.price.currency,
-        order.distanceMeters, order.trackingToken, order.createdBy,
-      ],
+  /**
+   * The merchant (of the current co-op: another co-op's is not found), the co-op's settings
+   * and currency, and whether both stops are in its service area: one query instead of
+   * three (issue 20). The service area is only tested, never read out. With `claim`, the
+   * same statement also claims the idempotency key (`IdempotencyRepository.claim`'s first
+   * step): `keyClaimed` false means the key exists, and the caller resolves that.
+   */
+  async intakeContext(
+    cooperativeId: string,
+    merchantId: string,
+    pickup: LatLng | null,
+    dropoff: LatLng,
+    claim?: IdempotencyKeyClaim,
+  ): Promise<{ keyClaimed: boolean; context: IntakeContext | null }> {
+    const [row] = await this.query(
+      `WITH claim AS (
+         INSERT INTO idempotency_keys (credential, key, request_hash) SELECT $7::text, $8::text, $9::text WHERE $7::text IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM claim) AS claimed, ctx.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+         SELECT m.name, m.address, m.phone, ST_Y(m.location::geometry) AS merchant_lat, ST_X(m.location::geometry) AS merchant_lng,
+           c.settings, c.currency,
+           ST_Covers(c.service_area, COALESCE(ST_SetSRID(ST_MakePoint($4::float8, $3::float8), 4326)::geography, m.location)) AS pickup_inside,
+           ST_Covers(c.service_area, ST_SetSRID(ST_MakePoint($6::float8, $5::float8), 4326)::geography) AS dropoff_inside
+         FROM merchants m JOIN cooperatives c ON c.id = $1
+         WHERE m.id = $2
+       ) AS ctx ON true`,
+      [cooperativeId, merchantId, pickup?.lat ?? null, pickup?.lng ?? null, dropoff.lat, dropoff.lng, claim?.credential ?? null, claim?.key ?? null, claim?.requestHash ?? null],
     );
+    const keyClaimed = !claim || Number(row.claimed) === 1;
+    if (row.name === null) return { keyClaimed, context: null };
+    return {
+      keyClaimed,
+      context: {
+        merchant: {
+          name: row.name as string,
+          address: row.address as string,
+          phone: (row.phone as string | null) ?? null,
+          location: { lat: row.merchant_lat as number, lng: row.merchant_lng as number },
+        },
+        cooperative: { settings: (row.settings as Partial<CooperativeSettings> | null) ?? {}, currency: (row.currency as string).trim() },
+        pickupInside: row.pickup_inside === true,
+        dropoffInside: row.dropoff_inside === true,
+      },
+    };
+  }
+
+  async insert(order: NewOrder): Promise<OrderRecord> {
+    const rows = await this.query(`${insertOrderSql} RETURNING ${orderColumns}`, insertOrderParameters(order));
     return toOrderRecord(rows[0]);
+  }
+
+  /**
+   * A new order, its first history event and its `dispatch` outbox event, in one statement
+   * (issue 20: three round trips were one after the other), in the current transaction. Tells
+   * whether a webhook subscription wants `webhookEvent` for it, so that the fan-out, which
+   * needs the stored order, only runs when someone listens.
+   */
+  async insertCreated(order: NewOrder, actor: string, webhookEvent: string): Promise<CreatedOrder> {
+    const parameters = insertOrderParameters(order);
+    const [actorIndex, eventIndex, topicIndex] = [parameters.length + 1, parameters.length + 2, parameters.length + 3];
+    // The job registry's topic and payload (`{ orderId }`), as `OutboxRepository.add('dispatch', …)` writes them.
+    const topic: OutboxTopic = 'dispatch';
+    const payloadKey: keyof OutboxPayload<'dispatch'> = 'orderId';
+    const rows = await this.query(
+      `WITH o AS (${insertOrderSql} RETURNING ${orderColumns}),
+       e AS (INSERT INTO order_events (order_id, status, actor) SELECT o.id, o.status, $${actorIndex} FROM o RETURNING at),
+       x AS (INSERT INTO outbox (topic, payload) SELECT $${topicIndex}, jsonb_build_object('${payloadKey}', o.id) FROM o)
+       SELECT o.*, e.at AS event_at, EXISTS (
+         SELECT 1 FROM webhook_subscriptions s WHERE s.active AND $${eventIndex} = ANY(s.events) AND (s.merchant_id IS NULL OR s.merchant_id = $1)
+       ) AS has_subscribers
+       FROM o, e`,
+      [...parameters, actor, webhookEvent, topic],
+    );
+    const stored = toOrderRecord(rows[0]);
+    return {
+      order: stored,
+      event: { orderId: stored.id, status: stored.status, at: rows[0].event_at as Date, actor, detail: null },
+      hasSubscribers: rows[0].has_subscribers === true,
+    };
   }
 
   async findById(id: string): Promise<OrderRecord | null> {
@@ -158,6 +247,22 @@ export class OrdersRepository {
     const [row] = await this.query(`SELECT 1 FROM orders o WHERE o.id = $1 AND ${visibleToCourier.replaceAll('?', '$2')}`, [orderId, courierId]);
     return !!row;
   }
+}
+
+const insertOrderSql = `INSERT INTO orders AS o (merchant_id, pickup_address, pickup_location, pickup_contact_name, pickup_phone, pickup_notes,
+    dropoff_address, dropoff_location, dropoff_contact_name, dropoff_phone, dropoff_notes,
+    ready_at, deliver_by, parcel_size, parcel_weight_kg, reference, price_amount, price_currency,
+    distance_meters, tracking_token, created_by)
+  VALUES ($1, $2, ${point(3)}, $5, $6, $7, $8, ${point(9)}, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`;
+
+function insertOrderParameters(order: NewOrder): unknown[] {
+  return [
+    order.merchantId,
+    order.pickup.address, order.pickup.location.lat, order.pickup.location.lng, order.pickup.contactName, order.pickup.phone, order.pickup.notes,
+    order.dropoff.address, order.dropoff.location.lat, order.dropoff.location.lng, order.dropoff.contactName, order.dropoff.phone, order.dropoff.notes,
+    order.readyAt, order.deliverBy, order.parcel.size, order.parcel.weightKg, order.reference, order.price.amount, order.price.currency,
+    order.distanceMeters, order.trackingToken, order.createdBy,
+  ];
 }
 
 /** Held by the courier, or with an open offer to them. */

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { Transactions } from '../transactions';
 
 /** Keyset pagination over (created_at, id): stable under inserts, opaque to clients. */
 export interface PageRequest {
@@ -76,15 +76,35 @@ export function afterCursorSql(alias: string, createdAtParameter: string, idPara
   return `(${alias}.created_at, ${alias}.id) < (${createdAtParameter}::timestamptz, ${idParameter}::uuid)`;
 }
 
-/** Applies a keyset page to a query whose rows have `createdAt` and `id`, newest first. */
-export async function paginate<T extends { id: string }>(query: SelectQueryBuilder<T>, alias: string, page: PageRequest): Promise<Page<T>> {
+export interface KeysetPageQuery {
+  /** The selected columns of the table aliased `alias`, e.g. `u.id, u.name`. */
+  columns: string;
+  /** The table and its alias, e.g. `users u`. */
+  from: string;
+  alias: string;
+  /** A filter on `$1…$n` of `parameters`, or nothing. */
+  where?: string;
+  parameters?: unknown[];
+}
+
+/**
+ * One page of a table, newest first, in the current transaction: the filter,
+ * then the keyset condition of the cursor, then `limit + 1` rows to know whether more follow.
+ */
+export async function keysetPage<T extends { id: string }>(
+  transactions: Transactions,
+  query: KeysetPageQuery,
+  page: PageRequest,
+): Promise<Page<T>> {
   const position = page.cursor ? decodeCursor(page.cursor) : null;
-  if (position) query.andWhere(afterCursorSql(alias, ':cursorAt', ':cursorId'), { cursorAt: position.createdAt, cursorId: position.id });
-  const { entities, raw } = await query
-    .addSelect(cursorAtSql(alias), 'page_cursor_at')
-    .orderBy(`${alias}.created_at`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
-    .limit(page.limit + 1)
-    .getRawAndEntities();
-  return toPage(entities, page.limit, (_, index) => raw[index].page_cursor_at);
+  const parameters = [...(query.parameters ?? []), position?.createdAt ?? null, position?.id ?? null, page.limit + 1];
+  const [at, id, limit] = [parameters.length - 2, parameters.length - 1, parameters.length].map((n) => `$${n}`);
+  const found = await transactions.rows<T & { pageCursorAt: string }>(
+    `SELECT ${query.columns}, ${cursorAtSql(query.alias)} AS "pageCursorAt" FROM ${query.from}
+     WHERE (${query.where ?? 'true'}) AND (${at}::timestamptz IS NULL OR ${afterCursorSql(query.alias, at, id)})
+     ORDER BY ${query.alias}.created_at DESC, ${query.alias}.id DESC LIMIT ${limit}`,
+    parameters,
+  );
+  const { items, nextCursor } = toPage(found, page.limit, (row) => row.pageCursorAt);
+  return { items: items.map(({ pageCursorAt: _, ...item }) => item as unknown as T), nextCursor };
 }

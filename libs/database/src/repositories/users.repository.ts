@@ -1,35 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { UserEntity } from '../entities';
+import { UserRecord } from '../entities';
 import { Transactions } from '../transactions';
-import { Page, PageRequest, paginate } from './page';
+import { keysetPage, Page, PageRequest } from './page';
+
+/** What a new member needs; the database fills in the rest (the cooperative from the transaction's tenant). */
+export type NewUser = Pick<UserRecord, 'email' | 'name' | 'role' | 'phone' | 'merchantId'> & { passwordHash: string };
+
+/** The fields a member's profile update may change; a field left out keeps its value. */
+export interface UserChanges {
+  name?: string;
+  phone?: string;
+  passwordHash?: string;
+}
+
+/** Every column of `users` but `password_hash`, which this repository never reads back. */
+const userColumns = `u.id, u.cooperative_id AS "cooperativeId", u.email, u.name, u.role, u.phone, u.merchant_id AS "merchantId",
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.deactivated_at AS "deactivatedAt"`;
 
 /** Users of the current cooperative (row-level security hides all others). */
 @Injectable()
 export class UsersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  private async repository() {
-    return (await this.transactions.manager()).getRepository(UserEntity);
+  async create(values: NewUser): Promise<UserRecord> {
+    const [user] = await this.transactions.rows<UserRecord>(
+      `INSERT INTO users AS u (email, password_hash, name, role, phone, merchant_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${userColumns}`,
+      [values.email, values.passwordHash, values.name, values.role, values.phone, values.merchantId],
+    );
+    return user;
   }
 
-  async create(values: Pick<UserEntity, 'email' | 'passwordHash' | 'name' | 'role' | 'phone' | 'merchantId'>): Promise<UserEntity> {
-    const repository = await this.repository();
-    const { id } = await repository.save(repository.create(values));
-    return (await this.findById(id))!;
+  async findById(id: string): Promise<UserRecord | null> {
+    const [user] = await this.transactions.rows<UserRecord>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]);
+    return user ?? null;
   }
 
-  async findById(id: string): Promise<UserEntity | null> {
-    return (await this.repository()).findOneBy({ id });
+  /** Null when the user is not in this cooperative. */
+  async update(id: string, values: UserChanges): Promise<UserRecord | null> {
+    const [user] = await this.transactions.rows<UserRecord>(
+      `UPDATE users AS u SET name = coalesce($2, u.name), phone = coalesce($3, u.phone), password_hash = coalesce($4, u.password_hash), updated_at = now()
+       WHERE u.id = $1 RETURNING ${userColumns}`,
+      [id, values.name ?? null, values.phone ?? null, values.passwordHash ?? null],
+    );
+    return user ?? null;
   }
 
-  async update(id: string, values: Partial<Pick<UserEntity, 'name' | 'phone' | 'passwordHash'>>): Promise<UserEntity | null> {
-    const result = await (await this.repository()).update({ id }, values);
-    return result.affected ? this.findById(id) : null;
+  /** Marks an active member deactivated (login refuses them); false when already deactivated or not in this cooperative. */
+  async deactivate(id: string): Promise<boolean> {
+    const rows = await this.transactions.rows(
+      `UPDATE users SET deactivated_at = now(), updated_at = now() WHERE id = $1 AND deactivated_at IS NULL RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
-  async list(page: PageRequest, filter: { role?: UserEntity['role'] } = {}): Promise<Page<UserEntity>> {
-    const query = (await this.repository()).createQueryBuilder('u');
-    if (filter.role) query.where('u.role = :role', { role: filter.role });
-    return paginate(query, 'u', page);
+  /** Newest first. */
+  list(page: PageRequest, filter: { role?: UserRecord['role'] } = {}): Promise<Page<UserRecord>> {
+    return keysetPage<UserRecord>(this.transactions, {
+      columns: userColumns, from: 'users u', alias: 'u', where: '$1::text IS NULL OR u.role = $1', parameters: [filter.role ?? null],
+    }, page);
   }
 }

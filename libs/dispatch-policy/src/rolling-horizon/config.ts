@@ -29,6 +29,14 @@ export interface RollingHorizonConfig {
   /** Minutes ahead whose work this decision hands out: the fairness term projects
    *  a courier's later earnings only beyond them (see ShiftPayOutlook). */
   readonly fairnessDecidedMinutes: number;
+  /** The nearest-k prefilter (see candidate-slots): with more courier slots than this, and
+   *  at least `prefilterSlotsPerBundle` of them per bundle, each bundle is scored only against
+   *  its `candidateSlotsPerBundle` nearest ones (and couriers already heading to its
+   *  restaurant). Above the replay lab's largest days (113 couriers), so its figures are
+   *  those of the full matching. */
+  readonly prefilterAboveSlots: number;
+  readonly prefilterSlotsPerBundle: number;
+  readonly candidateSlotsPerBundle: number;
 }
 
 export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
@@ -44,4 +52,7 @@ export const DEFAULT_ROLLING_HORIZON_CONFIG: RollingHorizonConfig = {
   deferCost: 10_000,
   targetClickToDoor: 40,
   fairnessDecidedMinutes: 15,
+  prefilterAboveSlots: 200,
+  prefilterSlotsPerBundle: 3,
+  candidateSlotsPerBundle: 40,
 };

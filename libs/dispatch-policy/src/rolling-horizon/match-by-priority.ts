@@ -1,5 +1,6 @@
 import { solveAssignment } from '../shared/hungarian';
 import { Bundle, URGENCY_ORDER } from './bundle';
+import { candidateSlots, prefilterOn } from './candidate-slots';
 import { CourierSlot } from './courier-slots';
 import { evaluatePair, PairContext, PairEvaluation } from './evaluate-pair';
 
@@ -16,13 +17,22 @@ export interface BundleMatch {
  *  couriers the earlier groups left: late orders are never outbid by orders
  *  that can still be on time. */
 export function matchByPriority(bundles: readonly Bundle[], slots: readonly CourierSlot[], ctx: PairContext): BundleMatch[] {
-  const evaluations = bundles.map((bundle) => slots.map((slot) => evaluatePair(bundle, slot, ctx)));
+  // Only each bundle's candidate slots are scored (all of them in a small co-op); the others stay null: infeasible.
+  const prefiltered = prefilterOn(bundles.length, slots.length, ctx.config);
+  const candidates = bundles.map((bundle) => candidateSlots(bundle, slots, prefiltered, ctx.config));
+  const evaluations = bundles.map((bundle, i) => {
+    const row: (PairEvaluation | null)[] = new Array(slots.length).fill(null);
+    for (const j of candidates[i]) row[j] = evaluatePair(bundle, slots[j], ctx);
+    return row;
+  });
   const chosen = new Map<number, PairEvaluation>();
   const usedSlots = new Set<number>();
   for (const urgency of URGENCY_ORDER) {
     const rows = bundles.map((b, i) => i).filter((i) => bundles[i].urgency === urgency);
     if (rows.length === 0) continue;
-    const cols = slots.map((s, j) => j).filter((j) => !usedSlots.has(j));
+    // Prefiltered, the matching only needs the slots some bundle of the group may take: the rest are infeasible for all.
+    const wanted = prefiltered ? new Set(rows.flatMap((i) => candidates[i])) : null;
+    const cols = slots.map((s, j) => j).filter((j) => !usedSlots.has(j) && (!wanted || wanted.has(j)));
     const cost = rows.map((i) => [
       ...cols.map((j) => evaluations[i][j]?.score ?? INFEASIBLE),
       ...rows.map(() => deferCost(bundles[i], ctx)),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const repoRoot = join(__dirname, '../../..');
+const repoRoot = join(__dirname, '../..');
 const sources = join(repoRoot, 'apps/web');
 const builtPage = join(repoRoot, 'dist/web/dispatch.html');
 
