@@ -51,18 +51,13 @@ export class OrderTransitions {
     return updated;
   }
 
-  /** Records a new order's first event and announces it, inside the creating transaction. */
-  async created(order: OrderRecord, actor: string): Promise<void> {
-    await this.orders.appendEvent(order.id, order.status, actor);
-    await this.announce(order, null, 'order.created');
-  }
-
   /** Announces a change that was not a status move (e.g. the needs-attention flag). */
   async changed(order: OrderRecord): Promise<void> {
     await this.announce(order, order.status);
   }
 
-  private async announce(order: OrderRecord, previousStatus: OrderStatus | null, webhookEvent = webhookEventFor(order.status)): Promise<void> {
+  private async announce(order: OrderRecord, previousStatus: OrderStatus | null): Promise<void> {
+    const webhookEvent = webhookEventFor(order.status);
     const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
     const view = presentOrder(order, events, this.config.apiBaseUrl);
     if (webhookEvent && previousStatus !== order.status) await this.fanout.announce(webhookEvent, view);

@@ -1,7 +1,7 @@
-import type { LatLng } from '@lib/geo';
-import type { OrderStatus } from '@lib/wire';
+import type { OrderStatus, OrderStop, ParcelSize } from '@lib/wire';
 
-export type { OrderStatus };
+// The wire owns these shapes; the database layer stores exactly them.
+export type { OrderStatus, OrderStop, ParcelSize };
 
 /**
  * Every status, for validation and the OpenAPI enum. The compiler holds it to the wire's
@@ -11,16 +11,6 @@ export type { OrderStatus };
 export const orderStatuses = ['pending', 'offered', 'assigned', 'picked_up', 'delivered', 'failed', 'cancelled'] as const satisfies readonly OrderStatus[];
 type ListsEvery<Missing extends never> = Missing;
 type OrderStatusesCheck = ListsEvery<Exclude<OrderStatus, (typeof orderStatuses)[number]>>;
-
-export type ParcelSize = 'S' | 'M' | 'L';
-
-export interface OrderStop {
-  address: string;
-  location: LatLng;
-  contactName: string | null;
-  phone: string | null;
-  notes: string | null;
-}
 
 /** An order as stored, in the application's terms. */
 export interface OrderRecord {
