@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DispatchDecisionsRepository, OffersRepository, OrderRecord, OutboxRepository } from '@lib/database';
+import { DispatchDecisionsRepository, OfferRecord, OffersRepository, OrderRecord, OutboxRepository } from '@lib/database';
 import { ProblemError } from '@lib/http';
 import { LiveAnnouncements, OrderTransitions } from '@lib/orders';
 import { DispatchTrigger } from './dispatch-trigger';
@@ -25,27 +25,41 @@ export class OfferLifecycle {
     private readonly announcements: LiveAnnouncements,
   ) {}
 
-  /** Offers a pending order to a courier; returns null when the order is no longer pending. */
-  async make(order: OrderRecord, courierId: string, timeoutSeconds: number) {
-    const offer = await this.offers.open(order.id, courierId, timeoutSeconds);
-    if (!offer) return null;
-    const offered = await this.transitions
-      .apply({ orderId: order.id, to: 'offered', actor: 'system:dispatch', within: ['pending'], changes: { needsAttention: false }, detail: { offerId: offer.id, courierId } })
-      .catch((error: unknown) => {
-        if (error instanceof ProblemError) return null;
-        throw error;
-      });
-    if (!offered) {
-      // The order moved on since the snapshot: the offer must not survive, so roll it back.
-      throw new OrderMovedOnError(order.id);
-    }
-    await this.outbox.add('offer.expiry', { offerId: offer.id, expiresAt: offer.expiresAt.toISOString() });
-    this.announcements.announce({
-      kind: 'offer',
-      courierId,
-      offer: { offerId: offer.id, orderId: order.id, pickup: offered.pickup, dropoff: offered.dropoff, price: offered.price, expiresAt: offer.expiresAt.toISOString() },
+  /**
+   * Offers pending orders to couriers (a whole decision's offers) in a fixed number of
+   * statements whatever their number: one insert of the offers, one move of their orders to
+   * `offered`, one insert of the expiry jobs. Orders no longer pending (or already offered) are
+   * skipped; one that moves on between the two statements rolls the decision back.
+   */
+  async make(proposals: { orderId: string; courierId: string }[], timeoutSeconds: number): Promise<OfferRecord[]> {
+    const opened = await this.offers.open(proposals, timeoutSeconds);
+    if (!opened.length) return [];
+    const offerOf = new Map(opened.map((offer) => [offer.orderId, offer]));
+    const moved = await this.transitions.applyToMany({
+      orderIds: [...offerOf.keys()],
+      to: 'offered',
+      actor: 'system:dispatch',
+      within: ['pending'],
+      changes: { needsAttention: false },
+      detailOf: (orderId) => ({ offerId: offerOf.get(orderId)!.id, courierId: offerOf.get(orderId)!.courierId }),
     });
-    return offer;
+    if (moved.length !== opened.length) {
+      const movedIds = new Set(moved.map((order) => order.id));
+      throw new OrderMovedOnError(opened.find((offer) => !movedIds.has(offer.orderId))!.orderId);
+    }
+    await this.outbox.addMany(
+      'offer.expiry',
+      opened.map((offer) => ({ offerId: offer.id, expiresAt: offer.expiresAt.toISOString() })),
+    );
+    for (const order of moved) {
+      const offer = offerOf.get(order.id)!;
+      this.announcements.announce({
+        kind: 'offer',
+        courierId: offer.courierId,
+        offer: { offerId: offer.id, orderId: order.id, pickup: order.pickup, dropoff: order.dropoff, price: order.price, expiresAt: offer.expiresAt.toISOString() },
+      });
+    }
+    return opened;
   }
 
   async accept(offerId: string, courierId: string): Promise<OrderRecord> {

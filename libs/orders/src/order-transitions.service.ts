@@ -47,21 +47,45 @@ export class OrderTransitions {
     await this.orders.appendEvent(updated.id, request.to, request.actor, request.detail ?? null);
     // An open offer exists only while the order is `offered`: any other move withdraws it.
     if (request.to !== 'offered') await this.offers.withdrawOpen(updated.id, `order became ${request.to}`);
-    await this.announce(updated, null);
+    await this.announce([updated], () => null);
+    return updated;
+  }
+
+  /**
+   * The same move for many orders at once (a dispatch decision's offers), in a fixed number of
+   * statements whatever their count. Returns the orders that moved; those that had moved on are
+   * left out for the caller to judge.
+   */
+  async applyToMany(request: Omit<TransitionRequest, 'orderId' | 'heldBy' | 'conflict' | 'detail'> & { orderIds: string[]; detailOf?: (orderId: string) => Record<string, unknown> }): Promise<OrderRecord[]> {
+    const from = sourcesOf(request.to, request.within);
+    const updated = await this.orders.transitionMany(request.orderIds, from, request.to, request.changes);
+    await this.orders.appendEvents(updated.map((order) => ({ orderId: order.id, status: request.to, actor: request.actor, detail: request.detailOf?.(order.id) ?? null })));
+    if (request.to !== 'offered') for (const order of updated) await this.offers.withdrawOpen(order.id, `order became ${request.to}`);
+    await this.announce(updated, () => null);
     return updated;
   }
 
   /** Announces a change that was not a status move (e.g. the needs-attention flag). */
   async changed(order: OrderRecord): Promise<void> {
-    await this.announce(order, order.status);
+    await this.changedAll([order]);
   }
 
-  private async announce(order: OrderRecord, previousStatus: OrderStatus | null): Promise<void> {
-    const webhookEvent = webhookEventFor(order.status);
-    const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
-    const view = presentOrder(order, events, this.config.apiBaseUrl);
-    if (webhookEvent && previousStatus !== order.status) await this.fanout.announce(webhookEvent, view);
-    this.announcements.announce({ kind: 'order.changed', change: { order, view, previousStatus } });
+  /** `changed` for many orders, reading their histories in one query. */
+  async changedAll(orders: OrderRecord[]): Promise<void> {
+    await this.announce(orders, (order) => order.status);
+  }
+
+  /** Webhook deliveries (for a status move) and a live announcement per order, once committed. */
+  private async announce(orders: OrderRecord[], previousStatusOf: (order: OrderRecord) => OrderStatus | null): Promise<void> {
+    if (!orders.length) return;
+    const events = await this.orders.eventsOf(orders.map((order) => order.id));
+    for (const order of orders) {
+      const previousStatus = previousStatusOf(order);
+      const webhookEvent = webhookEventFor(order.status);
+      const view = presentOrder(order, events.get(order.id) ?? [], this.config.apiBaseUrl);
+      if (webhookEvent && previousStatus !== order.status) await this.fanout.announce(webhookEvent, view);
+      this.announcements.announce({ kind: 'order.changed', change: { order, view, previousStatus } });
+    }
   }
 
   private async refusal(request: TransitionRequest): Promise<ProblemError> {

@@ -34,47 +34,47 @@ export class DecisionApplier {
   ) {}
 
   async apply(decisions: DispatchDecisions, context: ApplyContext): Promise<Applied> {
-    let offered = 0;
-    for (const assignment of decisions.assignments) offered += await this.offerAssignment(assignment, context);
+    const offered = await this.offer(decisions.assignments, context);
     await this.logWaits(waitsOf(decisions), context);
     const flagged = await this.flag(decisions.needsAttention);
     return { offered, flagged };
   }
 
-  private async offerAssignment(assignment: Assignment, context: ApplyContext): Promise<number> {
-    let made = 0;
-    for (const orderId of assignment.newOrderIds) {
-      const order = await this.orders.findById(orderId);
-      if (!order || order.status !== 'pending') continue;
-      const offer = await this.offers.make(order, assignment.courierId, context.settings.offerTimeoutSeconds);
-      if (!offer) continue;
-      made += 1;
-      await this.decisions.record({
-        orderId,
-        policy: context.policy,
-        outcome: 'offered',
-        courierId: assignment.courierId,
-        offerId: offer.id,
-        reason: assignment.reason,
-        candidates: assignment.candidates.map((candidate) => ({ courierId: candidate.courierId, score: round(candidate.score), terms: roundTerms(candidate.terms) })),
-      });
-    }
-    return made;
+  /** Every new offer of the decision at once, each logged with the candidates it was weighed against. */
+  private async offer(assignments: readonly Assignment[], context: ApplyContext): Promise<number> {
+    const proposals = assignments.flatMap((assignment) => assignment.newOrderIds.map((orderId) => ({ orderId, courierId: assignment.courierId, assignment })));
+    const made = await this.offers.make(proposals, context.settings.offerTimeoutSeconds);
+    const proposalOf = new Map(proposals.map((proposal) => [proposal.orderId, proposal]));
+    await this.decisions.recordMany(
+      made.map((offer) => {
+        const { assignment } = proposalOf.get(offer.orderId)!;
+        return {
+          orderId: offer.orderId,
+          policy: context.policy,
+          outcome: 'offered',
+          courierId: offer.courierId,
+          offerId: offer.id,
+          reason: assignment.reason,
+          candidates: assignment.candidates.map((candidate) => ({ courierId: candidate.courierId, score: round(candidate.score), terms: roundTerms(candidate.terms) })),
+        };
+      }),
+    );
+    return made.length;
   }
 
   private async logWaits(waits: LoggedWait[], context: ApplyContext): Promise<void> {
     const latest = await this.decisions.latest(waits.map((wait) => wait.orderId));
-    for (const wait of waits) {
+    const changed = waits.filter((wait) => {
       const previous = latest.get(wait.orderId);
-      if (previous?.outcome === wait.outcome && previous.reason === wait.reason) continue;
-      await this.decisions.record({ orderId: wait.orderId, policy: context.policy, outcome: wait.outcome, courierId: wait.courierId, offerId: null, reason: wait.reason, candidates: [] });
-    }
+      return previous?.outcome !== wait.outcome || previous.reason !== wait.reason;
+    });
+    await this.decisions.recordMany(changed.map((wait) => ({ orderId: wait.orderId, policy: context.policy, outcome: wait.outcome, courierId: wait.courierId, offerId: null, reason: wait.reason, candidates: [] })));
   }
 
   /** Dispatchers see flagged orders in their queue; an order already flagged is not announced again. */
   private async flag(needsAttention: readonly NeedsAttention[]): Promise<number> {
     const flagged = await this.state.flagNeedsAttention(needsAttention.map((flag) => flag.orderId));
-    for (const order of await this.orders.findByIds(flagged)) await this.transitions.changed(order);
+    await this.transitions.changedAll(await this.orders.findByIds(flagged));
     return flagged.length;
   }
 }

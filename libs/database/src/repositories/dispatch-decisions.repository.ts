@@ -38,6 +38,31 @@ export class DispatchDecisionsRepository {
     );
   }
 
+  /** Many log lines in one statement (one decision's offers and waits). */
+  async recordMany(decisions: NewDecision[]): Promise<void> {
+    if (!decisions.length) return;
+    await (await this.transactions.manager()).query(
+      `INSERT INTO dispatch_decisions (order_id, policy, outcome, courier_id, offer_id, reason, candidates)
+       SELECT d.order_id, d.policy, d.outcome, d.courier_id, d.offer_id, d.reason, d.candidates
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (order_id uuid, policy text, outcome text, courier_id uuid, offer_id uuid, reason text, candidates jsonb))
+         WITH ORDINALITY AS d(order_id, policy, outcome, courier_id, offer_id, reason, candidates, n)
+       ORDER BY d.n`,
+      [
+        JSON.stringify(
+          decisions.map((decision) => ({
+            order_id: decision.orderId,
+            policy: decision.policy,
+            outcome: decision.outcome,
+            courier_id: decision.courierId,
+            offer_id: decision.offerId,
+            reason: decision.reason,
+            candidates: decision.candidates,
+          })),
+        ),
+      ],
+    );
+  }
+
   /** Latest outcome and reason per order, to avoid logging the same deferral every tick. */
   async latest(orderIds: string[]): Promise<Map<string, { outcome: string; reason: string }>> {
     if (!orderIds.length) return new Map();

@@ -30,13 +30,19 @@ export class OffersRepository {
     return this.transactions.rows<T>(sql, parameters);
   }
 
-  async open(orderId: string, courierId: string, timeoutSeconds: number): Promise<OfferRecord | null> {
-    const [row] = await this.query<OfferRecord>(
-      `INSERT INTO offers (order_id, courier_id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 second')
+  /**
+   * Opens one offer per (order, courier) pair in one statement, for orders still pending and
+   * without an open offer; the others are skipped (the caller's transition then decides).
+   */
+  open(proposals: { orderId: string; courierId: string }[], timeoutSeconds: number): Promise<OfferRecord[]> {
+    if (!proposals.length) return Promise.resolve([]);
+    return this.query<OfferRecord>(
+      `INSERT INTO offers (order_id, courier_id, expires_at)
+       SELECT p.order_id, p.courier_id, now() + $3 * interval '1 second'
+       FROM unnest($1::uuid[], $2::uuid[]) AS p(order_id, courier_id) JOIN orders o ON o.id = p.order_id AND o.status = 'pending'
        ON CONFLICT (order_id) WHERE status = 'open' DO NOTHING RETURNING ${columns}`,
-      [orderId, courierId, timeoutSeconds],
+      [proposals.map((proposal) => proposal.orderId), proposals.map((proposal) => proposal.courierId), timeoutSeconds],
     );
-    return row ?? null;
   }
 
   /**

@@ -168,24 +168,27 @@ export class OrdersRepository {
    * answers 409. Two racing writers can never both succeed.
    */
   async transition(id: string, from: OrderStatus[], to: OrderStatus, changes: OrderChanges = {}, heldBy?: string): Promise<OrderRecord | null> {
-    const sets = ['status = $3', 'updated_at = now()'];
     const parameters: unknown[] = [id, from, to];
-    const set = (column: string, value: unknown) => {
-      parameters.push(value);
-      sets.push(`${column} = $${parameters.length}`);
-    };
-    if (changes.courierId !== undefined) set('courier_id', changes.courierId);
-    if (changes.needsAttention !== undefined) set('needs_attention', changes.needsAttention);
-    if (changes.proof !== undefined) set('proof', changes.proof === null ? null : JSON.stringify(changes.proof));
-    if (changes.failureReason !== undefined) set('failure_reason', changes.failureReason);
-    if (changes.cancelReason !== undefined) set('cancel_reason', changes.cancelReason);
+    const sets = setClauses(changes, parameters);
     let condition = 'o.id = $1 AND o.status = ANY($2::text[])';
     if (heldBy) {
       parameters.push(heldBy);
       condition += ` AND o.courier_id = $${parameters.length}`;
     }
-    const [updated] = await this.transactions.rows<Record<string, unknown>>(`UPDATE orders o SET ${sets.join(', ')} WHERE ${condition} RETURNING ${orderColumns}`, parameters);
+    const [updated] = await this.transactions.rows<Record<string, unknown>>(`UPDATE orders o SET ${sets} WHERE ${condition} RETURNING ${orderColumns}`, parameters);
     return updated ? toOrderRecord(updated) : null;
+  }
+
+  /** The same move for many orders in one statement (a dispatch decision's offers); returns those that moved. */
+  async transitionMany(ids: string[], from: OrderStatus[], to: OrderStatus, changes: OrderChanges = {}): Promise<OrderRecord[]> {
+    if (!ids.length) return [];
+    const parameters: unknown[] = [ids, from, to];
+    const sets = setClauses(changes, parameters);
+    const rows = await this.transactions.rows<Record<string, unknown>>(
+      `UPDATE orders o SET ${sets} WHERE o.id = ANY($1::uuid[]) AND o.status = ANY($2::text[]) RETURNING ${orderColumns}`,
+      parameters,
+    );
+    return rows.map(toOrderRecord);
   }
 
   async setNeedsAttention(id: string, needsAttention: boolean): Promise<void> {
@@ -194,6 +197,18 @@ export class OrdersRepository {
 
   async appendEvent(orderId: string, status: OrderStatus, actor: string, detail: Record<string, unknown> | null = null): Promise<void> {
     await this.query(`INSERT INTO order_events (order_id, status, actor, detail) VALUES ($1, $2, $3, $4)`, [orderId, status, actor, detail]);
+  }
+
+  /** Many history events in one statement, in the order given. */
+  async appendEvents(events: { orderId: string; status: OrderStatus; actor: string; detail: Record<string, unknown> | null }[]): Promise<void> {
+    if (!events.length) return;
+    await this.query(
+      `INSERT INTO order_events (order_id, status, actor, detail)
+       SELECT e.order_id, e.status, e.actor, e.detail
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (order_id uuid, status text, actor text, detail jsonb)) WITH ORDINALITY AS e(order_id, status, actor, detail, n)
+       ORDER BY e.n`,
+      [JSON.stringify(events.map((event) => ({ order_id: event.orderId, status: event.status, actor: event.actor, detail: event.detail })))],
+    );
   }
 
   async eventsOf(orderIds: string[]): Promise<Map<string, OrderEventRecord[]>> {
@@ -267,3 +282,18 @@ function insertOrderParameters(order: NewOrder): unknown[] {
 
 /** Held by the courier, or with an open offer to them. */
 const visibleToCourier = `(o.courier_id = ? OR EXISTS (SELECT 1 FROM offers f WHERE f.order_id = o.id AND f.courier_id = ? AND f.status = 'open'))`;
+
+/** `SET` list of a status change: the status (parameter 3), its time and the columns it sets; appends their values. */
+function setClauses(changes: OrderChanges, parameters: unknown[]): string {
+  const sets = ['status = $3', 'updated_at = now()'];
+  const set = (column: string, value: unknown) => {
+    parameters.push(value);
+    sets.push(`${column} = $${parameters.length}`);
+  };
+  if (changes.courierId !== undefined) set('courier_id', changes.courierId);
+  if (changes.needsAttention !== undefined) set('needs_attention', changes.needsAttention);
+  if (changes.proof !== undefined) set('proof', changes.proof === null ? null : JSON.stringify(changes.proof));
+  if (changes.failureReason !== undefined) set('failure_reason', changes.failureReason);
+  if (changes.cancelReason !== undefined) set('cancel_reason', changes.cancelReason);
+  return sets.join(', ');
+}

@@ -35,6 +35,15 @@ export class OutboxRepository {
     return row.id;
   }
 
+  /** Adds one event per payload in one statement (a decision's offer expiries). */
+  async addMany<T extends OutboxTopic>(topic: T, payloads: OutboxPayload<T>[]): Promise<void> {
+    if (!payloads.length) return;
+    await (await this.transactions.manager()).query(
+      `INSERT INTO outbox (topic, payload) SELECT $1, p.payload FROM ROWS FROM (jsonb_array_elements($2::jsonb)) WITH ORDINALITY AS p(payload, n) ORDER BY p.n`,
+      [topic, JSON.stringify(payloads)],
+    );
+  }
+
   /**
    * Claims due events across all cooperatives (SKIP LOCKED: several relays share the work),
    * lets `publish` try them, and marks each published or postponed, in one transaction.
