@@ -73,11 +73,12 @@ async function actInProduction(decisions: DispatchDecisions, settings: Cooperati
   const flagged: string[] = [];
   const announced: string[] = [];
   const offers = {
-    make: async (o: { id: string }, courierId: string, timeoutSeconds: number) => (made.push({ orderId: o.id, courierId, timeoutSeconds }), { id: `offer-${o.id}` }),
+    make: async (proposals: { orderId: string; courierId: string }[], timeoutSeconds: number) =>
+      proposals.map(({ orderId, courierId }) => (made.push({ orderId, courierId, timeoutSeconds }), { id: `offer-${orderId}`, orderId, courierId })),
   };
   const orders = { findById: async (id: string) => ({ id, status: 'pending' }), findByIds: async (ids: string[]) => ids.map((id) => ({ id })) };
-  const decisionLog = { record: async (entry: (typeof log)[number]) => void log.push(entry), latest: async () => new Map() };
-  const transitions = { changed: async (o: { id: string }) => void announced.push(o.id) };
+  const decisionLog = { recordMany: async (entries: typeof log) => void log.push(...entries), latest: async () => new Map() };
+  const transitions = { changedAll: async (all: { id: string }[]) => void announced.push(...all.map((o) => o.id)) };
   const state = { flagNeedsAttention: async (ids: string[]) => (flagged.push(...ids), ids) };
   const applier = new DecisionApplier(
     offers as unknown as OfferLifecycle,

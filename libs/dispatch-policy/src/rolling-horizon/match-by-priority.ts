@@ -19,7 +19,7 @@ export interface BundleMatch {
 export function matchByPriority(bundles: readonly Bundle[], slots: readonly CourierSlot[], ctx: PairContext): BundleMatch[] {
   // Only each bundle's candidate slots are scored (all of them in a small co-op); the others stay null: infeasible.
   const prefiltered = prefilterOn(bundles.length, slots.length, ctx.config);
-  const candidates = bundles.map((bundle) => candidateSlots(bundle, slots, prefiltered, ctx.config));
+  const candidates = candidateSlots(bundles, slots, prefiltered, ctx.config);
   const evaluations = bundles.map((bundle, i) => {
     const row: (PairEvaluation | null)[] = new Array(slots.length).fill(null);
     for (const j of candidates[i]) row[j] = evaluatePair(bundle, slots[j], ctx);
