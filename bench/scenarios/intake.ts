@@ -25,6 +25,10 @@ export interface IntakeLevel {
   baseline: LoadFigures;
   /** API orders/s over baseline operations/s. */
   ratio: number;
+  /** CPU the API process spent per order (user + system): holds on a busy machine, unlike the rate. */
+  apiCpuMsPerOrder: number;
+  /** Cores the API process kept busy while taking orders. */
+  apiCores: number;
 }
 
 /** What the issue asks of intake at 32 clients. */
@@ -104,10 +108,19 @@ export async function runIntake(options: IntakeOptions) {
     const levels: IntakeLevel[] = [];
     for (const clients of options.clients) {
       const agent = new Agent({ keepAlive: true, maxSockets: clients });
+      const cpuBefore = api.cpuSeconds();
       const apiFigures = await closedLoop(clients, options.seconds, placeOrder(agent));
+      const cpuSeconds = api.cpuSeconds() - cpuBefore;
       agent.destroy();
       const baseline = await closedLoop(clients, options.seconds, baselineOperation);
-      levels.push({ clients, api: apiFigures, baseline, ratio: round2(apiFigures.perSecond / Math.max(1, baseline.perSecond)) });
+      levels.push({
+        clients,
+        api: apiFigures,
+        baseline,
+        ratio: round2(apiFigures.perSecond / Math.max(1, baseline.perSecond)),
+        apiCpuMsPerOrder: round2((cpuSeconds * 1000) / Math.max(1, apiFigures.operations)),
+        apiCores: round2(cpuSeconds / options.seconds),
+      });
     }
 
     const result = {
@@ -147,9 +160,9 @@ function intakeTable(levels: IntakeLevel[]): string {
     return checks.every(Boolean) ? 'met' : `not met (${['rate', 'ratio', 'p99', 'errors'].filter((_, i) => !checks[i]).join(', ')})`;
   };
   return table(
-    ['clients', 'API orders/s', 'p50 ms', 'p99 ms', 'errors', 'baseline ops/s', 'base p50', 'base p99', 'API/baseline', 'target (32 clients)'],
+    ['clients', 'API orders/s', 'p50 ms', 'p99 ms', 'errors', 'API CPU ms/order', 'API cores', 'baseline ops/s', 'base p50', 'base p99', 'API/baseline', 'target (32 clients)'],
     levels.map((level) => [
-      level.clients, level.api.perSecond, level.api.latencyMs.p50, level.api.latencyMs.p99, level.api.errors,
+      level.clients, level.api.perSecond, level.api.latencyMs.p50, level.api.latencyMs.p99, level.api.errors, level.apiCpuMsPerOrder, level.apiCores,
       level.baseline.perSecond, level.baseline.latencyMs.p50, level.baseline.latencyMs.p99, `${Math.round(level.ratio * 100)} %`, met(level),
     ]),
   );

@@ -11,6 +11,8 @@ import { TestApi } from '@lib/testing';
 import { projectRoot } from './project-root';
 
 export type ProcessName = 'api' | 'dispatcher' | 'tracking';
+/** `getconf CLK_TCK`: 100 on every Linux we run on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const portVariables: Record<ProcessName, string> = { api: 'API_PORT', dispatcher: 'DISPATCHER_PORT', tracking: 'TRACKING_PORT' };
 
 /**
@@ -47,6 +49,18 @@ export class BenchProcess {
   /** The last lines the process wrote. */
   output(lines = 60): string {
     return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n') : '';
+  }
+
+  /**
+   * CPU seconds the process has used so far (user + system, from /proc on Linux). What a request
+   * costs in CPU holds on a busy machine, where its wall time does not.
+   */
+  cpuSeconds(): number {
+    const pid = this.child?.pid;
+    if (!pid || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -14,6 +15,7 @@ export class ScopedTransaction {
   private opening?: Promise<EntityManager>;
   private cooperativeId: string | null;
   private readonly afterCommit: (() => void | Promise<void>)[] = [];
+  private readonly commitWrites: string[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,6 +48,11 @@ export class ScopedTransaction {
     this.afterCommit.push(effect);
   }
 
+  /** A last write sent together with the COMMIT, in one round trip (see `Transactions.writeWithCommit`). */
+  writeWithCommit(statement: string): void {
+    this.commitWrites.push(statement);
+  }
+
   /** Commits (or rolls back) and gives the connection back; returns the effects to run after a commit. */
   async finish(outcome: 'commit' | 'rollback'): Promise<(() => void | Promise<void>)[]> {
     if (!this.opening) return outcome === 'commit' ? this.afterCommit : [];
@@ -56,12 +63,22 @@ export class ScopedTransaction {
     }
     const runner = this.runner!;
     try {
-      if (outcome === 'commit') await runner.commitTransaction();
-      else await runner.rollbackTransaction();
+      if (outcome === 'rollback') await runner.query('ROLLBACK');
+      else await this.commit(runner);
     } finally {
       await runner.release();
     }
     return outcome === 'commit' ? this.afterCommit : [];
+  }
+
+  private async commit(runner: QueryRunner): Promise<void> {
+    try {
+      await runner.query([...this.commitWrites, 'COMMIT'].join('; '));
+    } catch (error) {
+      // A failed write before the COMMIT leaves the transaction open and aborted: end it before the connection goes back.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   private async open(): Promise<EntityManager> {
@@ -69,8 +86,11 @@ export class ScopedTransaction {
     try {
       await runner.connect();
       this.runner = runner;
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('app.cooperative_id', $1, true)`, [this.cooperativeId ?? '']);
+      // BEGIN and the scope in one round trip (a simple-protocol query, hence the escaped
+      // literals): every request pays for this, and intake has few other statements (issue 20).
+      await runner.query(
+        `BEGIN; SELECT set_config('app.cooperative_id', ${escapeLiteral(this.cooperativeId ?? '')}, true)`,
+      );
       return runner.manager;
     } catch (error) {
       this.runner = undefined;

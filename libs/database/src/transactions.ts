@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { ScopedTransaction } from './scoped-transaction';
 import { NoTransactionScopeError, TenantScope, tenantStorage } from './tenant-context';
@@ -35,6 +36,16 @@ export class Transactions {
    */
   afterCommit(effect: () => void | Promise<void>): void {
     this.current().transaction.onCommit(effect);
+  }
+
+  /**
+   * Runs a last write with the COMMIT, in the same round trip: for a write nothing later in
+   * the transaction reads (intake's stored idempotent response). It commits or fails with the
+   * transaction. The simple query protocol takes no parameters, so `$n` are inlined as
+   * escaped literals.
+   */
+  writeWithCommit(sql: string, parameters: (string | number | null)[]): void {
+    this.current().transaction.writeWithCommit(inlineParameters(sql, parameters));
   }
 
   current(): TenantScope {
@@ -89,4 +100,17 @@ export class Transactions {
     }
     return result;
   }
+}
+
+function inlineParameters(sql: string, parameters: (string | number | null)[]): string {
+  return sql.replace(/\$(\d+)/g, (_, index: string) => {
+    const value = parameters[Number(index) - 1];
+    if (value === undefined) throw new Error(`no value for $${index}`);
+    if (value === null) return 'NULL';
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error(`$${index} is not a finite number`);
+      return String(value);
+    }
+    return escapeLiteral(value);
+  });
 }

@@ -54,7 +54,7 @@ export class OrderIntake {
       draft = await this.drafts.draft(principal, input); // an expired key, claimed afresh
     }
     const response = await this.store(principal, draft);
-    await this.idempotency.saveResponse(key.credential, key.key, response.status, response.body);
+    this.idempotency.saveResponse(key.credential, key.key, response.status, response.body);
     return response;
   }
 

@@ -55,10 +55,8 @@ export class IdempotencyRepository {
     return rows.length > 0;
   }
 
-  async saveResponse(credential: string, key: string, status: number, body: string): Promise<void> {
-    await (await this.transactions.manager()).query(
-      `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE credential = $1 AND key = $2`,
-      [credential, key, status, body],
-    );
+  /** Stores the response to replay; written with the COMMIT (one round trip less per order), so it commits with the order or not at all. */
+  saveResponse(credential: string, key: string, status: number, body: string): void {
+    this.transactions.writeWithCommit(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE credential = $1 AND key = $2`, [credential, key, status, body]);
   }
 }
