@@ -17,7 +17,7 @@ export function machineInfo(): MachineInfo {
 export function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'libs/dispatch-policy', 'apps/sim', 'bench/quality', 'bench/dispatch-quality.ts'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'libs/dispatch-policy', 'apps/sim', 'bench/quality', 'bench/dispatch-quality.ts', 'bench/overflow.ts'], { encoding: 'utf8' }).trim();
     return dirty ? `${head}-dirty` : head;
   } catch {
     return 'unknown (not a git checkout)';

@@ -1,4 +1,4 @@
-import { createPolicy, FairnessTarget, PolicyOptions, WorkOutlook } from '@lib/dispatch-policy';
+import { CoopLimits, createPolicy, FairnessTarget, PolicyOptions, WorkOutlook } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from './feasibility/check-feasibility';
 import { MdrpInstance } from './mdrp/instance';
 import { readMdrpInstance } from './mdrp/read-instance';
@@ -9,6 +9,7 @@ import { replayDay } from './replay/replay-day';
 import { readSolution, writeSolution } from './solution/solution-files';
 import { solutionFromWorld } from './solution/solution-from-world';
 import { seededDeclines } from './world/offer-responder';
+import { WorldRules } from './world/sim-world';
 
 export interface RunOptions {
   readonly instanceFolder: string;
@@ -26,6 +27,10 @@ export interface RunOptions {
   readonly workOutlookFrom?: string;
   /** Stress test: keep this share of the couriers, spread evenly over the list (1 = the day as published). */
   readonly courierShare?: number;
+  /** Courier capacity (absent: none, as the MDRP sets none). */
+  readonly rules?: WorldRules;
+  /** The co-op's offer limit (absent: none). */
+  readonly limits?: CoopLimits;
 }
 
 export interface RunResult {
@@ -54,7 +59,7 @@ export function runInstance(options: RunOptions): RunResult {
   const responder = seededDeclines(options.declineRate, options.seed);
   const weights = { fairness: options.fairnessWeight, guaranteedHourlyPay: instance.parameters.guaranteedPayPerHour, fairnessTarget: options.fairnessTarget };
   const workOutlook = outlookFor(instance, options.workOutlookFrom);
-  const replay = replayDay(instance, { policy, weights, responder, seed: options.seed, workOutlook });
+  const replay = replayDay(instance, { policy, weights, responder, seed: options.seed, workOutlook, rules: options.rules, limits: options.limits });
   writeSolution(options.outFolder, solutionFromWorld(replay.world));
   const written = readSolution(options.outFolder);
   return {

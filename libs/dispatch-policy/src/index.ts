@@ -13,6 +13,7 @@ export type { Proposal } from './shared/coop-rules';
 export { fairnessTerm } from './shared/fairness-term';
 export type { FairnessTerm } from './shared/fairness-term';
 export { projectShiftPay, shiftPayOutlook } from './shared/shift-pay';
+export { gini } from './measures/gini';
 export { GreedyPolicy } from './greedy/greedy-policy';
 export { RollingHorizonPolicy } from './rolling-horizon/rolling-horizon-policy';
 export { DEFAULT_ROLLING_HORIZON_CONFIG } from './rolling-horizon/config';

@@ -10,12 +10,5 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-/** Gini coefficient of non-negative values: 0 = everyone equal, → 1 = one has all. */
-export function gini(values: readonly number[]): number {
-  const n = values.length;
-  const total = values.reduce((s, v) => s + v, 0);
-  if (n === 0 || total === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const weighted = sorted.reduce((s, v, i) => s + (i + 1) * v, 0);
-  return (2 * weighted) / (n * total) - (n + 1) / n;
-}
+/** The Gini lives in the dispatch policy library, shared with the members' fairness report; re-exported for the lab. */
+export { gini } from '@lib/dispatch-policy';

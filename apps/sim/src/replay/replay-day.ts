@@ -2,15 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { CoopLimits, CoopWeights, DispatchPolicy, seededRng, WorkOutlook } from '@lib/dispatch-policy';
 import { MdrpInstance } from '../mdrp/instance';
 import { advanceWorld } from '../world/advance-world';
-import { applyDecisions } from '../world/apply-decisions';
 import { OfferResponder } from '../world/offer-responder';
 import { createWorld, MDRP_RULES, SimWorld, WorldRules } from '../world/sim-world';
-import { worldSnapshot } from '../world/world-snapshot';
-import { checkEveryOrderDecided } from './check-outcomes';
-
-/** Rounds a declined offer may trigger within the same minute before the rest
- *  waits for the next minute (production: the next candidate is offered at once). */
-const MAX_CASCADE_ROUNDS = 10;
+import { decideTick } from './decide-tick';
 
 export interface ReplayOptions {
   readonly policy: DispatchPolicy;
@@ -52,21 +46,11 @@ export function replayDay(instance: MdrpInstance, options: ReplayOptions): Repla
   for (let now = firstMinute; now <= lastPickupMinute; now++) {
     advanceWorld(world, now);
     if ((now - firstMinute) % options.policy.cadenceMinutes !== 0) continue;
-    let spent = 0;
-    for (let round = 0; round < MAX_CASCADE_ROUNDS; round++) {
-      const snapshot = worldSnapshot(world, now, options);
-      if (snapshot.orders.length === 0) break;
-      const t0 = performance.now();
-      const decisions = options.policy.decide(snapshot, { rng });
-      spent += performance.now() - t0;
-      checkEveryOrderDecided(snapshot, decisions);
-      const outcome = applyDecisions(world, now, decisions, options.responder);
-      offersAccepted += outcome.accepted;
-      offersDeclined += outcome.declined;
-      ordersFlagged += outcome.flagged;
-      if (outcome.declined === 0) break;
-    }
-    if (spent > 0) decisionMillis.push(spent);
+    const tick = decideTick(world, now, options, options.policy, options.responder, rng);
+    offersAccepted += tick.accepted;
+    offersDeclined += tick.declined;
+    ordersFlagged += tick.flagged;
+    if (tick.policyMillis > 0) decisionMillis.push(tick.policyMillis);
   }
   advanceWorld(world, Infinity); // drop-offs may finish after the last shift ends
   return { world, decisionMillis, offersAccepted, offersDeclined, ordersFlagged, wallMillis: performance.now() - started };
