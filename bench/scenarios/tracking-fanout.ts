@@ -13,6 +13,7 @@ import { createBenchDatabase } from '../support/bench-database';
 import { BenchProcess, benchEnvironment } from '../support/built-process';
 import { percentiles, Percentiles, round2 } from '../support/latency';
 import { projectRoot } from '../support/project-root';
+import { insertCouriersOnShift } from '../support/seed-couriers';
 import { resultHeader, table, writeResult } from '../support/report';
 
 export type PositionsMode = 'single' | 'batch';
@@ -390,13 +391,7 @@ async function seed(url: string, couriers: number): Promise<{ cooperativeId: str
       `INSERT INTO cooperatives (name, slug, timezone, currency, service_area) VALUES ($1, $1, 'Europe/Paris', 'EUR', ST_GeomFromGeoJSON($2)::geography) RETURNING id`,
       [`bench-${tag}`, area],
     );
-    const { rows } = await owner.query(
-      `WITH u AS (INSERT INTO users (cooperative_id, email, password_hash, name, role)
-                  SELECT $1, 'courier' || g || '-' || $3 || '@bench.example', 'unused', 'Courier ' || g, 'courier' FROM generate_series(1, $2) g RETURNING id)
-       INSERT INTO couriers (cooperative_id, user_id, vehicle, capacity, on_shift, shift_started_at)
-       SELECT $1, id, 'bike', 3, true, now() FROM u RETURNING id AS "courierId", user_id AS "userId"`,
-      [coop.id, couriers, tag],
-    );
+    const rows = await insertCouriersOnShift(owner, coop.id, couriers, tag);
     const { rows: [dispatcher] } = await owner.query(
       `INSERT INTO users (cooperative_id, email, password_hash, name, role) VALUES ($1, $2, 'unused', 'Dispatcher', 'dispatcher') RETURNING id`,
       [coop.id, `dispatcher-${tag}@bench.example`],

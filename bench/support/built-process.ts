@@ -63,6 +63,14 @@ export class BenchProcess {
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
   }
 
+  /** Resident memory of the process now, in bytes (VmRSS from /proc on Linux). */
+  residentBytes(): number {
+    const pid = this.child?.pid;
+    if (!pid || !existsSync(`/proc/${pid}/status`)) return Number.NaN;
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : Number.NaN;
+  }
+
   async stop(): Promise<void> {
     if (!this.running) return;
     const exited = new Promise((resolve) => this.child!.once('exit', resolve));
