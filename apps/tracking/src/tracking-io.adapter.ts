@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '@lib/config';
-import { closeRedis, createRedis } from '@lib/queues';
+import { closeRedis, createRedis, PIPELINED } from '@lib/queues';
 import { socketIoKey } from '@lib/realtime';
 import { HandshakeRefusal } from './handshake/handshake-refusal';
 import { HandshakeLimiter } from './handshake-limiter';
@@ -51,7 +51,7 @@ export class TrackingIoAdapter extends IoAdapter {
     };
     const server = this.httpServer && port === 0 ? new Server(this.httpServer, serverOptions) : new Server(port, serverOptions);
     // The subscriber is in subscribe mode for good, so it cannot be the shared command connection.
-    const publisher = createRedis(this.config, 'socket.io-pub');
+    const publisher = createRedis(this.config, 'socket.io-pub', PIPELINED);
     const subscriber = createRedis(this.config, 'socket.io-sub');
     this.redisClients.push(publisher, subscriber);
     server.adapter(createAdapter(publisher, subscriber, { key: socketIoKey(this.config) }));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
 import { ProblemError } from '@lib/http';
-import { createRedis, redisKey } from '@lib/queues';
+import { createRedis, PIPELINED, redisKey } from '@lib/queues';
 
 /**
  * Counts this attempt against the account and the address (each window starts at its first
@@ -38,7 +38,7 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = createRedis(config, 'login-throttle', { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    this.redis = createRedis(config, 'login-throttle', { ...PIPELINED, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   }
 
   /** Counts an attempt; throws a 429 with Retry-After when the account or the address is over its allowance. */

@@ -2,13 +2,15 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
-import { createRedis, redisKey } from '@lib/queues';
+import { createRedis, PIPELINED, redisKey } from '@lib/queues';
 
-/** Count, then start the window on the first hit; one round trip, atomic. */
+/** Count, then start the window on the first hit; one round trip, atomic (sent by its SHA once loaded). */
 const incrementScript = `
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }`;
+
+type RateLimitRedis = Redis & { rateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
 
 /**
  * Fixed-window rate-limit counters in Redis, shared by every replica of the API (an
@@ -22,13 +24,14 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   private readonly redis: Redis;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = createRedis(config, 'rate-limit', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+    this.redis = createRedis(config, 'rate-limit', { ...PIPELINED, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
     this.redis.on('error', () => undefined);
+    this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: incrementScript });
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
     try {
-      const [totalHits, remainingMs] = (await this.redis.eval(incrementScript, 1, redisKey(this.config, 'rl', throttlerName, key), ttl)) as [number, number];
+      const [totalHits, remainingMs] = (await (this.redis as RateLimitRedis).rateLimitHit(redisKey(this.config, 'rl', throttlerName, key), ttl)) as [number, number];
       const timeToExpire = Math.max(1, Math.ceil(remainingMs / 1000));
       const isBlocked = totalHits > limit;
       return { totalHits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };

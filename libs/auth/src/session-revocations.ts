@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@lib/config';
 import { ProblemError } from '@lib/http';
-import { closeRedis, createRedis, redisKey } from '@lib/queues';
+import { closeRedis, createRedis, PIPELINED, redisKey } from '@lib/queues';
 import type { Principal } from './principal';
 
 /**
@@ -18,7 +18,7 @@ export class SessionRevocations implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = createRedis(config, 'sessions', { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    this.redis = createRedis(config, 'sessions', { ...PIPELINED, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   }
 
   /** Every token of this user issued until now stops working. Throws 503 when Redis cannot record it. */
