@@ -387,6 +387,7 @@ describe('hostile input', () => {
 
   it('answers hostile location frames on /courier with an error ack (or closes an oversized one), and keeps only valid positions', async () => {
     const courier = await newCourier(harness, coop);
+    const shiftStartedAt = Date.now();
     await startShift(harness, coop, courier);
     const positions = harness.gateways[0].app.get(CourierPositions);
     const validFix = fc.record({
@@ -414,7 +415,8 @@ describe('hostile input', () => {
       if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || Buffer.isBuffer(payload)) return false;
       const { lat, lng, at } = payload as Record<string, unknown>;
       const time = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
-      return inRange(lat, -90, 90) && inRange(lng, -180, 180) && Number.isFinite(time) && time <= now + 61_000 && time >= now - 7 * 24 * 3_600_000 - 1_000;
+      // Measured before the shift (beyond a minute's clock slack) is not on shift: never kept.
+      return inRange(lat, -90, 90) && inRange(lng, -180, 180) && Number.isFinite(time) && time <= now + 61_000 && time >= shiftStartedAt - 61_000;
     };
     let socket: Socket | null = null;
     let framesOnSocket = 0;
@@ -474,7 +476,8 @@ describe('hostile input', () => {
         acceptedAts.add(timeOf((value.payload as { at: unknown }).at));
         must(isValidFix(value.payload, sentAt), 'accepted a position that is out of range, non-finite, or too far in time');
       } else {
-        must(['invalid_location', 'rate_limited'].includes(ack.error), `error ack ${JSON.stringify(ack)}`);
+        const beforeShift = ack.error === 'not_on_shift' && timeOf((value.payload as { at?: unknown } | null)?.at) < shiftStartedAt;
+        must(['invalid_location', 'rate_limited'].includes(ack.error) || beforeShift, `error ack ${JSON.stringify(ack)}`);
       }
     }, (value) => (value.kind === 'raw' ? `raw ${value.text.slice(0, 120)}` : `${value.kind} ${'event' in value ? value.event : ''} ${brief(value.payload)}`));
     // The history is written by the gateway once a second: wait until it settles.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import type { Response } from 'supertest';
-import { CoopFixture, LYON, orderBody, Session, VALENCE } from '@lib/testing';
+import { CoopFixture, LYON, orderBody, Session, squareArea, VALENCE } from '@lib/testing';
 import { locationAt, placeOrder, startShift } from '../support/factories';
 import { closeAllSockets, connected, nextEvent, openSocket, refused, sendLocation } from '../tracking/support/sockets';
 import { bootSystem, TestSystem } from '../support/system';
@@ -16,7 +16,7 @@ import { snapshotDifferences, snapshotTenant } from './support/tenant-snapshot';
 jest.setTimeout(60_000);
 
 /** What an id in a path names, from the segment before it (`/orders/{id}` names an order). */
-type Kind = 'cooperative' | 'user' | 'merchant' | 'apiKey' | 'courier' | 'order' | 'offer' | 'webhook' | 'trackingToken';
+type Kind = 'cooperative' | 'user' | 'merchant' | 'apiKey' | 'courier' | 'order' | 'offer' | 'webhook' | 'trackingToken' | 'partnership';
 const kindBySegment: Record<string, Kind> = {
   cooperatives: 'cooperative',
   users: 'user',
@@ -27,6 +27,7 @@ const kindBySegment: Record<string, Kind> = {
   offers: 'offer',
   webhooks: 'webhook',
   track: 'trackingToken',
+  partnerships: 'partnership',
 };
 /** Where each kind lives, to check that the ids swept really are co-op A's. */
 const tableOf: Record<Exclude<Kind, 'trackingToken'>, string> = {
@@ -38,6 +39,7 @@ const tableOf: Record<Exclude<Kind, 'trackingToken'>, string> = {
   order: 'orders',
   offer: 'offers',
   webhook: 'webhook_subscriptions',
+  partnership: 'partnerships',
 };
 
 interface Caller {
@@ -131,6 +133,11 @@ describe('tenant sweep', () => {
       { id: aWebhooks[1], label: "A merchant's webhook" },
     ]);
     foreignObjects.set('trackingToken', [{ id: pending.trackingToken, label: 'A tracking token' }]);
+    // A's partnership with a third co-op: B is no party to it.
+    const c = await harness.api.newCooperative(VALENCE, { dispatchMode: 'manual' });
+    const withC = (await http().post('/api/v1/partnerships').set(a.admin.auth).send({ partnerCooperativeId: c.cooperative.id, terms: { shareOfPrice: 0.5, maxOrdersPerDay: 5 } }).expect(201)).body;
+    await http().post(`/api/v1/partnerships/${withC.id}/accept`).set(c.admin.auth).expect(200);
+    foreignObjects.set('partnership', [{ id: withC.id, label: "A's partnership with C" }]);
 
     const bKey = await apiKeyOf(b);
     ownObjects.set('cooperative', b.cooperative.id);
@@ -280,7 +287,7 @@ describe('tenant sweep', () => {
     for (const [kind, objects] of foreignObjects) {
       if (kind === 'trackingToken') continue;
       const table = tableOf[kind];
-      const column = kind === 'cooperative' ? 'id' : 'cooperative_id';
+      const column = kind === 'cooperative' ? 'id' : kind === 'partnership' ? 'proposer_cooperative_id' : 'cooperative_id';
       for (const object of objects) {
         const rows = await sql(`SELECT 1 FROM ${table} WHERE id = $1 AND ${column} = $2`, [object.id, a.cooperative.id]);
         expect({ object: object.label, found: rows.length }).toEqual({ object: object.label, found: 1 });
@@ -355,14 +362,24 @@ describe('tenant sweep', () => {
       });
       return;
     }
-    // The contract's protocol: A proposes, B accepts. Nothing of A was handed over to B, so
-    // everything must stay a 404 exactly as without the partnership.
+    // The contract's protocol: A proposes, B accepts. Only the shared order was handed over to
+    // B, so everything swept must stay a 404 exactly as without the partnership.
     const proposed = await http()
       .post('/api/v1/partnerships')
       .set(a.admin.auth)
-      .send({ partnerCooperativeId: b.cooperative.id, terms: { shareOfPrice: 0.2, maxOrdersPerDay: 10 } })
+      // Valence and Lyon do not overlap, so the area is named (the default overlap would be empty: 422).
+      .send({ partnerCooperativeId: b.cooperative.id, terms: { shareOfPrice: 0.2, maxOrdersPerDay: 10, area: squareArea(VALENCE, 0.02) } })
       .expect(201);
     await http().post(`/api/v1/partnerships/${proposed.body.id}/accept`).set(b.admin.auth).expect(200);
+    // And one of A's orders handed to B, as the dispatcher hands over overflow (it is not
+    // running here): B sees that one order, and every other object of A stays a 404.
+    const shared = await newOrder(a);
+    await sql(`UPDATE orders SET carrier_cooperative_id = $2 WHERE id = $1`, [shared.id, b.cooperative.id]);
+    await sql(
+      `INSERT INTO order_shares (order_id, owner_cooperative_id, carrier_cooperative_id, partnership_id, share_of_price) VALUES ($1, $2, $3, $4, 0.2)`,
+      [shared.id, a.cooperative.id, b.cooperative.id, proposed.body.id],
+    );
+    expect((await http().get(`/api/v1/orders/${shared.id}`).set(b.dispatcher.auth).expect(200)).body.carrierCooperativeId).toBe(b.cooperative.id);
     const before = await snapshotTenant(owner, a.cooperative.id);
     const result = await sweep();
     const changes = snapshotDifferences(before, await snapshotTenant(owner, a.cooperative.id));

@@ -75,13 +75,18 @@ free_port_from() {
 }
 
 # Node.js is a hard prerequisite: the build, the tests and the apps all run on it,
-# and Debian 12's own nodejs (18.x) is too old for package.json's engines field.
+# and Debian 12's own nodejs (18.x) is too old. The supported version is said once, in
+# package.json's engines field ("node": ">=MAJOR.MINOR"); this check reads it from there.
 require_node() {
-  have node || die "Node.js >= 20.19 is required (not found on PATH)"
+  local wanted
+  wanted=$(sed -n 's/^ *"node": *">=\([0-9][0-9.]*\)".*/\1/p' "$BD_ROOT/package.json" | head -n 1)
+  [[ -n "$wanted" ]] || die "package.json has no engines.node of the form \">=MAJOR.MINOR\""
+  have node || die "Node.js >= $wanted is required (not found on PATH)"
   node -e '
-    const [maj, min] = process.versions.node.split(".").map(Number);
-    process.exit(maj > 20 || (maj === 20 && min >= 19) ? 0 : 1);' \
-    || die "Node.js >= 20.19 is required, found $(node -v)"
+    const [wantMajor, wantMinor = 0] = process.argv[1].split(".").map(Number);
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    process.exit(major > wantMajor || (major === wantMajor && minor >= wantMinor) ? 0 : 1);' "$wanted" \
+    || die "Node.js >= $wanted is required, found $(node -v)"
   have npm || die "npm is required (not found on PATH)"
 }
 

@@ -9,12 +9,15 @@ import { OrdersDomainModule } from '@lib/orders';
 import { RedisModule } from '@lib/queues';
 import { LoginModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
+import { CourierDataModule } from './courier-data/courier-data.module';
 import { CourierWorkModule } from './courier-work/courier-work.module';
 import { CouriersModule } from './couriers/couriers.module';
 import { DispatchDeskModule } from './dispatch-desk/dispatch-desk.module';
 import { LocationsModule } from './locations/locations.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { OrdersModule } from './orders/orders.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ReportsModule } from './reports/reports.module';
 import { TrackingViewModule } from './tracking-view/tracking-view.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -46,6 +49,9 @@ export class ApiModule {
         DispatchDeskModule,
         TrackingViewModule,
         WebhooksModule,
+        PartnershipsModule,
+        ReportsModule,
+        CourierDataModule,
         WebPagesModule,
       ],
     };

@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import Redis from 'ioredis';
 import { QUEUE_CONNECTION } from '@lib/queues';
+import { runInstrumentedJob } from './job-instrumentation';
 
 /** How long a stopping worker lets its jobs in hand finish (ours take milliseconds; a webhook, seconds). */
 const DRAIN_MS = 5_000;
@@ -22,6 +23,14 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
   protected readonly logger = new Logger(this.constructor.name);
   @Inject(QUEUE_CONNECTION) private readonly connection!: Redis;
   private readonly inHand = new Set<string | undefined>();
+
+  constructor() {
+    super();
+    // BullMQ is handed `process` when the worker starts: each job then runs under its
+    // correlation id, and is timed (`runInstrumentedJob`).
+    const handle = this.process.bind(this);
+    this.process = (job: Job, token?: string) => runInstrumentedJob(job, () => handle(job, token));
+  }
 
   @OnWorkerEvent('error')
   onError(error: Error): void {

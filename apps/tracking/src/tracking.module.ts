@@ -7,6 +7,7 @@ import { ObservabilityModule } from '@lib/observability';
 import { LocationHistoryModule, PositionsModule } from '@lib/positions';
 import { RedisModule } from '@lib/queues';
 import { BoardFeedGateway } from './board-feed/board-feed.gateway';
+import { PartnerCarriedCouriers } from './board-feed/partner-carried-couriers';
 import { PositionFanout } from './board-feed/position-fanout';
 import { CourierGateway } from './courier/courier.gateway';
 import { CourierShifts } from './courier/courier-shifts';
@@ -41,6 +42,7 @@ export class TrackingModule {
         LocationIngest,
         CourierShifts,
         PositionFanout,
+        PartnerCarriedCouriers,
         OrderTrackers,
         TrackedOrdersRepository,
       ],

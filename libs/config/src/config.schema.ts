@@ -44,8 +44,6 @@ export const environmentSchema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Socket connection attempts per client address and minute, per gateway instance (bursts of a quarter of it). */
   HANDSHAKES_PER_MINUTE: z.coerce.number().int().positive().default(240),
-  /** Days of courier position history kept in PostgreSQL. */
-  LOCATION_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Allow webhooks to loopback and private networks (tests, a co-op's own LAN); off by default. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

@@ -1,5 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { currentCorrelationId } from '@lib/correlation';
 
 /**
  * One transaction on one pooled connection, opened on first use and finished by whoever
@@ -88,8 +89,9 @@ export class ScopedTransaction {
       this.runner = runner;
       // BEGIN and the scope in one round trip (a simple-protocol query, hence the escaped
       // literals): every request pays for this, and intake has few other statements (issue 20).
+      // The correlation id goes with the tenant: outbox rows take it as their default.
       await runner.query(
-        `BEGIN; SELECT set_config('app.cooperative_id', ${escapeLiteral(this.cooperativeId ?? '')}, true)`,
+        `BEGIN; SELECT set_config('app.cooperative_id', ${escapeLiteral(this.cooperativeId ?? '')}, true), set_config('app.correlation_id', ${escapeLiteral(currentCorrelationId() ?? '')}, true)`,
       );
       return runner.manager;
     } catch (error) {

@@ -3,6 +3,7 @@ import { DispatchDecisionsRepository, OfferRecord, OffersRepository, OrderRecord
 import { ProblemError } from '@lib/http';
 import { LiveAnnouncements, OrderTransitions } from '@lib/orders';
 import { DispatchTrigger } from './dispatch-trigger';
+import { offerOutcomes } from './offer-metrics';
 import { OfferWithdrawal } from './offer-withdrawal';
 
 const offerGone = (detail: string) => new ProblemError(HttpStatus.CONFLICT, detail, 'offer_not_available');
@@ -34,6 +35,7 @@ export class OfferLifecycle {
   async make(proposals: { orderId: string; courierId: string }[], timeoutSeconds: number): Promise<OfferRecord[]> {
     const opened = await this.offers.open(proposals, timeoutSeconds);
     if (!opened.length) return [];
+    offerOutcomes.inc({ outcome: 'made' }, opened.length);
     const offerOf = new Map(opened.map((offer) => [offer.orderId, offer]));
     const moved = await this.transitions.applyToMany({
       orderIds: [...offerOf.keys()],
@@ -66,6 +68,7 @@ export class OfferLifecycle {
     await this.offers.lockOrderOf(offerId);
     const offer = await this.offers.answer(offerId, courierId, 'accepted', null);
     if (!offer) throw await this.whyNotOpen(offerId, courierId);
+    offerOutcomes.inc({ outcome: 'accepted' });
     return this.transitions.apply({
       orderId: offer.orderId,
       to: 'assigned',
@@ -94,6 +97,7 @@ export class OfferLifecycle {
   }
 
   private async backToWaiting(orderId: string, courierId: string, offerId: string, outcome: 'declined' | 'expired', reason: string) {
+    offerOutcomes.inc({ outcome });
     await this.transitions.apply({ orderId, to: 'pending', actor: outcome === 'declined' ? `courier:${courierId}` : 'system:dispatch', within: ['offered'], detail: { offerId, outcome } });
     await this.decisions.record({ orderId, policy: 'offer', outcome, courierId, offerId, reason, candidates: [] });
     await this.trigger.request(outcome === 'declined' ? 'offer_declined' : 'offer_expired', orderId);

@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { newCorrelationId, saneCorrelationId } from '@lib/correlation';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
-const acceptable = /^[A-Za-z0-9._-]{8,128}$/;
+/** What proxies and load balancers (nginx `$request_id`, Heroku, AWS ALB's tracing aside) commonly send. */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** Reuses a caller's correlation id when it looks sane, else makes one. Used as pino's request id. */
+/**
+ * Reuses a caller's id when it looks sane (our own `X-Correlation-Id` first, then a proxy's
+ * `X-Request-Id`), else makes one. Used as the request's id in its logs and in its work.
+ */
 export function correlationIdFor(request: IncomingMessage): string {
-  const given = request.headers[CORRELATION_HEADER];
-  return typeof given === 'string' && acceptable.test(given) ? given : randomUUID();
+  return saneCorrelationId(request.headers[CORRELATION_HEADER]) ?? saneCorrelationId(request.headers[REQUEST_ID_HEADER]) ?? newCorrelationId();
 }
 
 export function correlationIdOf(request: IncomingMessage & { id?: unknown }): string {

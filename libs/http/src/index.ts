@@ -6,3 +6,5 @@ export * from './problem';
 export * from './problem.filter';
 export * from './start-process';
 export * from './validation.pipe';
+export * from './logging/nest-logger';
+export * from './logging/process-logger';

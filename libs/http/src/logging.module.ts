@@ -1,49 +1,37 @@
-import { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { AppConfig } from '@lib/config';
-import { CORRELATION_HEADER, correlationIdFor } from './correlation-id';
+import { PinoNestLogger } from './logging/nest-logger';
+import { createProcessLogger } from './logging/process-logger';
+import { requestLogging } from './logging/request-logging';
 
-/** Never logged: credentials in headers and bodies, whatever the route. */
-const redactedPaths = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.passwordHash',
-  '*.accessToken',
-  '*.token',
-  '*.secret',
-  '*.key',
-];
+/** The process's pino logger, for code that logs outside Nest's `Logger`. */
+export const PROCESS_LOGGER = Symbol('PROCESS_LOGGER');
 
-type RequestWithPrincipal = IncomingMessage & { principal?: { cooperativeId: string | null; userId?: string; apiKeyId?: string } };
+/**
+ * Structured JSON logs with the correlation id, the tenant and the user of every request:
+ * our own small module over pino and pino-http (nestjs-pino asks for Node 22). Every route is
+ * wrapped, `/health` and `/metrics` are not logged. `configureHttpApp` makes `PinoNestLogger`
+ * Nest's logger.
+ */
+@Global()
+@Module({})
+export class LoggingModule implements NestModule {
+  constructor(@Inject(PROCESS_LOGGER) private readonly logger: Logger) {}
 
-/** Structured JSON logs with the correlation id, the tenant and the user of every request. */
+  configure(consumer: MiddlewareConsumer): void {
+    // path-to-regexp v8 (Express 5) spells "every path, the root included" this way.
+    consumer.apply(requestLogging(this.logger)).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+}
+
 export function loggingModule(processName: string): DynamicModule {
-  return LoggerModule.forRootAsync({
-    inject: [AppConfig],
-    useFactory: (config: AppConfig) => ({
-      pinoHttp: {
-        name: processName,
-        level: config.env.LOG_LEVEL,
-        redact: { paths: redactedPaths, censor: '[redacted]' },
-        genReqId: (request: IncomingMessage, response: ServerResponse) => {
-          const id = correlationIdFor(request);
-          response.setHeader(CORRELATION_HEADER, id);
-          return id;
-        },
-        serializers: {
-          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
-          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-        },
-        customProps: (request: IncomingMessage) => {
-          const principal = (request as RequestWithPrincipal).principal;
-          return principal ? { cooperativeId: principal.cooperativeId, userId: principal.userId, apiKeyId: principal.apiKeyId } : {};
-        },
-        autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
-      },
-    }),
-  });
+  return {
+    module: LoggingModule,
+    providers: [
+      { provide: PROCESS_LOGGER, inject: [AppConfig], useFactory: (config: AppConfig) => createProcessLogger({ name: processName, level: config.env.LOG_LEVEL }) },
+      { provide: PinoNestLogger, inject: [PROCESS_LOGGER], useFactory: (logger: Logger) => new PinoNestLogger(logger) },
+    ],
+    exports: [PROCESS_LOGGER, PinoNestLogger],
+  };
 }

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig, ConfigError, Environment } from '@lib/config';
 import { checkStores, StoreCheckOptions, StoreMisconfiguredError, StoreUnreachableError } from './check-stores';
+import { drainGate } from './drain-gate';
 
 export interface ProcessDefinition {
   name: string;
@@ -13,6 +14,13 @@ export interface ProcessDefinition {
 
 /** From the first SIGTERM/SIGINT to exit 1 if stopping has not finished by then. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * From a stop to closing the app, readiness answers 503 while everything else is still served:
+ * long enough for a balancer or a readiness probe polling every second to take the instance out
+ * before its port closes (Kubernetes also drops the endpoint when the pod is deleted, and its
+ * preStop sleep covers the propagation). Part of SHUTDOWN_GRACE_MS.
+ */
+const DRAIN_MS = 2_000;
 
 /**
  * Entry point shared by the three processes: validate config, check the stores, boot,
@@ -32,6 +40,8 @@ export async function startProcess(definition: ProcessDefinition): Promise<void>
     if (stopper.requested) return stopper.stopped();
     const app = await stopper.starting(definition.create(config));
     if (stopper.requested) return await stopper.close();
+    // Before listen, so that it runs ahead of every route.
+    app.use(drainGate(() => stopper.requested));
     const port = definition.port(config);
     await app.listen(port, '0.0.0.0');
     if (stopper.requested) return await stopper.close();
@@ -46,9 +56,10 @@ export async function startProcess(definition: ProcessDefinition): Promise<void>
 }
 
 /**
- * The process's stop: the first signal stops it (closing the app once there is one: every
- * shutdown hook runs, workers finish or hand back their jobs, connections close) and exits 0;
- * exit 1 if that has not happened within the grace.
+ * The process's stop: the first signal stops it and exits 0; exit 1 if that has not happened
+ * within the grace. A running process first drains (readiness 503 for DRAIN_MS, still serving),
+ * then closes the app: every shutdown hook runs, workers finish or hand back their jobs, the
+ * server lets requests in flight finish, connections close.
  */
 class Stopper {
   requested = false;
@@ -98,6 +109,11 @@ class Stopper {
     }, SHUTDOWN_GRACE_MS);
     // While checking the stores nothing is open yet; while starting, start-up closes the app when it is up.
     if (this.phase === 'checking') this.stopped();
-    if (this.phase === 'running') void this.close();
+    if (this.phase === 'running') void this.drainThenClose();
+  }
+
+  private async drainThenClose(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+    await this.close();
   }
 }

@@ -11,6 +11,8 @@ function presentStop(stop: OrderRecord['pickup']): OrderStop {
 export function presentOrder(order: OrderRecord, events: OrderEventRecord[], publicBaseUrl: string): OrderView {
   return {
     id: order.id,
+    cooperativeId: order.cooperativeId,
+    carrierCooperativeId: order.carrierCooperativeId,
     status: order.status,
     needsAttention: order.needsAttention,
     merchantId: order.merchantId,

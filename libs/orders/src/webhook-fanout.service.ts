@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { OutboxRepository, WebhooksRepository } from '@lib/database';
+import { OutboxRepository, Transactions, WebhooksRepository } from '@lib/database';
 import type { OrderView } from './order.presenter';
 
 /**
@@ -13,9 +13,15 @@ export class WebhookFanout {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: OutboxRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async announce(eventType: string, order: OrderView): Promise<void> {
+    // The subscribers are the order's own co-op's, whoever moved it: a partner co-op carrying
+    // it (overflow) must neither reach its own subscribers with it nor keep the owner's from it.
+    if (order.cooperativeId !== this.transactions.current().cooperativeId) {
+      return this.transactions.inTenant(order.cooperativeId, () => this.announce(eventType, order));
+    }
     const subscriptions = await this.webhooks.matching(eventType, order.merchantId);
     if (!subscriptions.length) return;
     const eventId = randomUUID();

@@ -1,5 +1,4 @@
 export * from './courier-positions';
-export * from './location-history.retention';
 export * from './location-history.writer';
 export * from './parse-position-fix';
 export * from './position-fix';

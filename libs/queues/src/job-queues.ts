@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { currentCorrelationId, saneCorrelationId } from '@lib/correlation';
 import { JobRequest, jobOptions, jobs } from './job-registry';
 import { QueueKey, queues } from './queue-registry';
 
@@ -6,10 +7,15 @@ import { QueueKey, queues } from './queue-registry';
 export class JobQueues {
   constructor(private readonly registered: ReadonlyMap<QueueKey, Queue>) {}
 
-  async add(request: JobRequest): Promise<void> {
+  /** The job carries the correlation id of the work that asked for it (`correlationIdOfJob` reads it back). */
+  async add(request: JobRequest, correlationId = currentCorrelationId()): Promise<void> {
     const definition = jobs[request.job];
     const queue = this.registered.get(definition.queue);
     if (!queue) throw new Error(`queue "${queues[definition.queue].name}" is not registered in this process`);
-    await queue.add(definition.name, request.data, jobOptions(request));
+    await queue.add(definition.name, correlationId ? { ...request.data, correlationId } : request.data, jobOptions(request));
   }
+}
+
+export function correlationIdOfJob(job: { data?: unknown }): string | undefined {
+  return saneCorrelationId((job.data as { correlationId?: unknown } | undefined)?.correlationId);
 }

@@ -18,7 +18,7 @@ const ownWork: RetryPolicy = { attempts: 8, backoff: { type: 'exponential', dela
 const subscriberServer: RetryPolicy = { attempts: 8, backoff: { type: 'exponential', delay: 2000 } };
 
 /** Why a decision was asked for; logged with the job. */
-export type DispatchReason = 'order_created' | 'offer_declined' | 'offer_expired' | 'unassigned' | 'courier_on_shift' | 'tick' | 'follow-up';
+export type DispatchReason = 'order_created' | 'offer_declined' | 'offer_expired' | 'unassigned' | 'courier_on_shift' | 'tick' | 'follow-up' | 'partner_overflow';
 
 /** The outbox payload of a dispatch request (a new order carries only its id). */
 export interface DispatchRequest {
@@ -40,6 +40,12 @@ export interface WebhookJob {
   deliveryId: string;
 }
 
+/** Delete position history older than each co-op's retention, every co-op in one job. */
+export interface LocationRetentionJob {
+  /** When it was asked for (ISO-8601): the cut-offs are computed from it, so a retried job deletes the same. */
+  requestedAt: string;
+}
+
 export interface JobDefinition<Data> {
   queue: QueueKey;
   /** The name BullMQ stores with each job. */
@@ -58,6 +64,8 @@ export const jobs = {
   expireOffer: job<OfferExpiryJob>({ queue: 'offerExpiry', name: 'expire', retry: ownWork }),
   /** Send one webhook delivery. */
   deliverWebhook: job<WebhookJob>({ queue: 'webhooks', name: 'deliver', retry: subscriberServer }),
+  /** Delete courier positions past each co-op's `positionRetentionDays`, in batches. Idempotent. */
+  pruneLocationHistory: job<LocationRetentionJob>({ queue: 'maintenance', name: 'prune-location-history', retry: ownWork }),
 };
 
 export type JobKey = keyof typeof jobs;
@@ -128,4 +136,10 @@ export const dispatchRequests = {
   /** Another decision after `delay` ms; requests within that window fold into one job. */
   followUp: (cooperativeId: string, delay: number) =>
     request('decide', { cooperativeId, reason: 'follow-up' }, { delay, deduplication: { id: `follow-up-${cooperativeId}`, ttl: delay } }),
+};
+
+/** Housekeeping the dispatchers schedule themselves: one job per period slot, however many dispatchers ask. */
+export const maintenanceRequests = {
+  pruneLocationHistory: (slot: number, requestedAt: Date) =>
+    request('pruneLocationHistory', { requestedAt: requestedAt.toISOString() }, { jobId: `prune-location-history-${slot}` }),
 };

@@ -12,6 +12,8 @@ export const queues = {
   offerExpiry: { name: 'offer-expiry', defaults: { removeOnComplete: 1000, removeOnFail: 5000 } },
   /** Deliver one webhook event to one subscription. */
   webhooks: { name: 'webhooks', defaults: { removeOnComplete: 1000, removeOnFail: 5000 } },
+  /** Periodic housekeeping across co-ops (position-history retention). */
+  maintenance: { name: 'maintenance', defaults: { removeOnComplete: 100, removeOnFail: 500 } },
 } as const satisfies Record<string, { name: string; defaults: JobsOptions }>;
 
 export type QueueKey = keyof typeof queues;

@@ -19,6 +19,16 @@ export function broadcastPositionFrame(io: RoomBroadcaster, cooperativeId: strin
   roomsOf(io, namespaces.dispatch)(rooms.cooperativePositions(cooperativeId, 'batch')).emit('courier.positions', { positions, snapshot: false });
 }
 
+/**
+ * `courier.position` frames only, to the dispatchers of a co-op whose order a partner's
+ * courier holds (the customers already receive them through `broadcastPositionsSingly`).
+ */
+export function broadcastPositionsToDispatchers(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
+  if (!positions.length) return;
+  const singles = roomsOf(io, namespaces.dispatch)(rooms.cooperativePositions(cooperativeId, 'single'));
+  for (const position of positions) singles.emit('courier.position', position);
+}
+
 /** One frame per courier: `courier.position` to the cooperative's dispatchers of that form, `position` to the customers following the courier. */
 export function broadcastPositionsSingly(io: RoomBroadcaster, cooperativeId: string, positions: CourierPositionEvent[]): void {
   if (!positions.length) return;

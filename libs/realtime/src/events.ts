@@ -18,6 +18,11 @@ export interface OrderStatusNotice extends TrackStatusEvent {
   orderId: string;
   /** The courier holding the order now (null when none); the gateway relays its positions while the status is live. */
   courierId: string | null;
+  /**
+   * The order's own co-op while a partner co-op's courier holds it (overflow): its
+   * dispatchers then receive that courier's positions too. Absent or null otherwise.
+   */
+  ownerCooperativeId?: string | null;
 }
 
 export interface ShiftNotice {

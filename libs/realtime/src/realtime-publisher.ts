@@ -82,7 +82,7 @@ export class RealtimePublisher {
   toOrderTrackers(orderId: string): EventTarget<OrderTrackerEvents> {
     return {
       emit: (_event, payload) => {
-        const notice: OrderStatusNotice = { orderId, status: payload.status, at: payload.at, eta: payload.eta, courierId: payload.courierId };
+        const notice: OrderStatusNotice = { orderId, status: payload.status, at: payload.at, eta: payload.eta, courierId: payload.courierId, ownerCooperativeId: payload.ownerCooperativeId ?? null };
         // Same connection, so Redis stores the status before any gateway hears the notice.
         saveLastOrderStatus(this.redis, this.config, notice).catch((error: unknown) =>
           this.logger.warn({ err: error, orderId }, 'could not keep the last order status'),

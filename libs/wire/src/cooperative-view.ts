@@ -10,6 +10,8 @@ export interface CooperativeSettingsView {
   fairnessTarget: 'guaranteed-pay' | 'order-earnings';
   guaranteedHourlyPay: number;
   pricing: { baseFee: number; perKm: number; sizeSurcharge: { S: number; M: number; L: number } };
+  /** Days of courier position history kept (default 30). */
+  positionRetentionDays: number;
 }
 
 /** `GET /api/v1/cooperatives/:id` and the other cooperative routes. */

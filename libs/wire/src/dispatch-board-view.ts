@@ -16,8 +16,22 @@ export interface BoardCourierView {
   activeOrderIds: string[];
 }
 
-/** `GET /api/v1/dispatch/board`: working couriers and every open order of the cooperative. */
+/** A partner co-op's courier holding one of this co-op's orders (overflow), shown only while it holds it. */
+export interface BoardPartnerCourierView {
+  id: string;
+  /** The partner co-op carrying the orders. */
+  cooperativeId: string;
+  position: { lat: number; lng: number; at: string } | null;
+  activeOrderIds: string[];
+}
+
+/**
+ * `GET /api/v1/dispatch/board`: working couriers and every open order of the cooperative,
+ * including the orders a partner co-op handed to it; `partnerCouriers` are the partners'
+ * couriers holding this co-op's own orders.
+ */
 export interface DispatchBoardView {
   couriers: BoardCourierView[];
   orders: OrderView[];
+  partnerCouriers: BoardPartnerCourierView[];
 }

@@ -9,6 +9,7 @@
  */
 export type * from './common';
 export type * from './cooperative-view';
+export type * from './courier-report-view';
 export type * from './courier-events';
 export type * from './courier-view';
 export type * from './dispatch-board-view';
@@ -16,6 +17,7 @@ export type * from './dispatch-events';
 export type * from './merchant-view';
 export type * from './order-status';
 export type * from './order-view';
+export type * from './partnership-view';
 export type * from './socket-namespaces';
 export type * from './track-events';
 export type * from './tracking-view';

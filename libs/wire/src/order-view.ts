@@ -38,6 +38,10 @@ export interface OrderEventView {
  */
 export interface OrderView {
   id: string;
+  /** The co-op whose order it is (its merchant's), also while a partner carries it. */
+  cooperativeId: string;
+  /** The partner co-op carrying it (overflow under a partnership), null while its own co-op does. */
+  carrierCooperativeId: string | null;
   status: OrderStatus;
   /** Waiting for a dispatcher: no courier could take it, or every offer was declined or expired. */
   needsAttention: boolean;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { IsGeoJsonArea } from '@lib/contracts';
+import { POSITION_RETENTION_DAYS } from '@lib/database';
 
 export class SizeSurchargeDto {
   @IsInt() @Min(0) S: number;
@@ -27,6 +28,11 @@ export class CooperativeSettingsDto {
   @ApiPropertyOptional({ minimum: 0, description: 'guaranteed hourly pay, minor units (0 = none)' })
   @IsOptional() @IsInt() @Min(0) @Max(100_000) guaranteedHourlyPay?: number;
   @ApiPropertyOptional({ type: PricingDto }) @IsOptional() @ValidateNested() @Type(() => PricingDto) pricing?: PricingDto;
+  @ApiPropertyOptional({
+    minimum: POSITION_RETENTION_DAYS.min, maximum: POSITION_RETENTION_DAYS.max, default: POSITION_RETENTION_DAYS.default,
+    description: 'days of courier position history kept; older points are deleted by an hourly job',
+  })
+  @IsOptional() @IsInt() @Min(POSITION_RETENTION_DAYS.min) @Max(POSITION_RETENTION_DAYS.max) positionRetentionDays?: number;
 }
 
 export class CreateCooperativeDto {

@@ -21,9 +21,13 @@ export class CooperativesController {
   }
 
   @Get()
-  @Roles('platform_admin')
-  @ApiOperation({ summary: 'List cooperatives (platform admin)' })
-  async list(@Query() query: PageQueryDto) {
+  @Roles('platform_admin', 'coop_admin')
+  @ApiOperation({
+    summary: 'List cooperatives',
+    description: "A platform admin gets every co-op in full; a co-op admin gets every co-op's `id`, `name` and `slug` only (to find a partner co-op).",
+  })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto) {
+    if (principal.role !== 'platform_admin') return this.cooperatives.directory(query);
     const page = await this.cooperatives.list(query);
     return { items: page.items.map(presentCooperative), nextCursor: page.nextCursor };
   }

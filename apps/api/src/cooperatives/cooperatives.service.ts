@@ -53,6 +53,11 @@ export class CooperativesService {
     return this.cooperatives.list(page);
   }
 
+  /** Every co-op's id, name and slug, nothing else (how a co-op admin finds a partner). */
+  directory(page: PageRequest) {
+    return this.cooperatives.directory(page);
+  }
+
   private checkTimezone(timezone: string): void {
     if (!validTimezones.has(timezone)) throw ProblemError.invalid([{ field: 'timezone', message: 'timezone must be an IANA zone such as Europe/Paris' }]);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CouriersRepository, OrdersRepository, PageRequest, Transactions, UsersRepository } from '@lib/database';
 import { DispatchTrigger } from '@lib/dispatch';
+import { CourierPositions } from '@lib/positions';
 import { RealtimePublisher } from '@lib/realtime';
 import { ProblemError } from '@lib/http';
 import { Principal } from '@lib/auth';
@@ -18,6 +19,7 @@ export class CouriersService {
     private readonly dispatch: DispatchTrigger,
     private readonly realtime: RealtimePublisher,
     private readonly transactions: Transactions,
+    private readonly positions: CourierPositions,
   ) {}
 
   async create(input: CreateCourierDto) {
@@ -69,6 +71,8 @@ export class CouriersService {
     const courier = onShift ? (await this.couriers.startShift(id, endsAt))! : (await this.couriers.endShift(id))!;
     if (onShift) await this.dispatch.request('courier_on_shift');
     const busy = await this.orders.holdsAny(id);
+    // Off shift, off the live map: here, not only in the gateways (which may be down or miss the notice).
+    if (!onShift) this.transactions.afterCommit(() => this.positions.forget(courier.cooperativeId, id));
     this.transactions.afterCommit(() =>
       this.realtime.toCooperative(courier.cooperativeId).emit('courier.status', {
         courierId: id,

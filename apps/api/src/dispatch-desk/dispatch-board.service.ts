@@ -4,6 +4,7 @@ import { CouriersRepository, OrdersRepository, Transactions } from '@lib/databas
 import { CourierPositions, FORGET_AFTER_SECONDS } from '@lib/positions';
 import type { BoardCourierView, DispatchBoardView } from '@lib/wire';
 import { OrderQueries } from '../orders/order-queries.service';
+import { partnerCouriersOf } from './partner-couriers';
 
 /**
  * What a dispatcher's screen starts from: working couriers with their latest positions and
@@ -37,7 +38,8 @@ export class DispatchBoard {
     const staleAfterMs = this.config.env.POSITION_MAX_AGE_SECONDS * 1000;
     return {
       couriers: couriers.map((courier): BoardCourierView => {
-        const position = positionOf.get(courier.id);
+        // Positions are shown only while on shift (a courier off shift may still hold an order).
+        const position = courier.onShift ? positionOf.get(courier.id) : undefined;
         const activeOrderIds = activeOf.get(courier.id) ?? [];
         return {
           id: courier.id,
@@ -54,6 +56,7 @@ export class DispatchBoard {
         };
       }),
       orders: await this.queries.present(orders),
+      partnerCouriers: await partnerCouriersOf(cooperativeId, orders, this.positions),
     };
   }
 }

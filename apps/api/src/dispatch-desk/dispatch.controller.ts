@@ -58,7 +58,12 @@ export class DispatchController {
 
   @Get('dispatch/board')
   @Roles('dispatcher', 'coop_admin')
-  @ApiOperation({ summary: 'Couriers with positions and active orders, plus every open order' })
+  @ApiOperation({
+    summary: 'Couriers with positions and active orders, plus every open order',
+    description:
+      "Open orders include those a partner co-op handed to this one (overflow). `partnerCouriers` lists partner co-ops' couriers " +
+      "holding this co-op's orders (id, co-op, latest position, the orders they hold), only while they hold them.",
+  })
   getBoard() {
     return this.board.board();
   }

@@ -34,9 +34,12 @@ export class LocationsService {
       ? await this.couriers.findById(principal.courierId)
       : await this.couriers.findByUserId(principal.userId ?? '');
     if (!courier) throw ProblemError.notFound('Courier profile');
-    if (!courier.onShift || !courier.shiftStartedAt) throw ProblemError.conflict('Positions are only recorded during a shift', 'not_on_shift');
+    // Read again under a share lock: a shift ending concurrently waits until these points are
+    // stored and the live position set, and its removal from the live map then comes after.
+    const shift = await this.couriers.shiftHeld(courier.id);
+    if (!shift?.onShift || !shift.shiftStartedAt) throw ProblemError.conflict('Positions are only recorded during a shift', 'not_on_shift');
 
-    const shiftStart = courier.shiftStartedAt.getTime();
+    const shiftStart = shift.shiftStartedAt.getTime();
     const ordered = orderPoints(valid);
     const inShift = ordered.filter((fix) => fix.at.getTime() >= shiftStart);
     const stored = await this.locations.insertMany(inShift.map((fix) => ({ courierId: courier.id, ...fix, recordedAt: fix.at })));

@@ -13,7 +13,9 @@ export class OrderCancellation {
   ) {}
 
   async cancel(principal: Principal, orderId: string, reason: string) {
-    await this.queries.visible(principal, orderId);
+    const visible = await this.queries.visible(principal, orderId);
+    // A partner co-op carrying the order (overflow) delivers it or gives it back; only its own co-op cancels it.
+    if (visible.cooperativeId !== principal.cooperativeId) throw new ProblemError(HttpStatus.FORBIDDEN, "Only the order's own co-op cancels it", 'not_the_owner');
     const order = await this.transitions.apply({
       orderId,
       to: 'cancelled',

@@ -29,7 +29,7 @@ export class TrackingView {
       const order = (await this.orders.findById(found.id))!;
       const merchant = await this.merchants.findById(order.merchantId);
       const events = (await this.orders.eventsOf([order.id])).get(order.id) ?? [];
-      const position = LIVE.includes(order.status) && order.courierId ? await this.positions.get(order.cooperativeId, order.courierId) : null;
+      const position = LIVE.includes(order.status) && order.courierId ? await this.positions.get(order.carrierCooperativeId ?? order.cooperativeId, order.courierId) : null;
       return {
         status: order.status,
         eta: estimatedDelivery(order, new Date(), position),

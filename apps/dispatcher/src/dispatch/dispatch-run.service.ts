@@ -8,6 +8,8 @@ import { histogram } from '@lib/observability';
 import { CooperativeLock } from './cooperative-lock';
 import { DecisionApplier } from './decision-applier';
 import { DispatchFollowUps } from './dispatch-follow-ups';
+import { PartnerOverflow } from './overflow/partner-overflow';
+import { withoutOrders } from './overflow/without-orders';
 import { SnapshotBuilder } from './snapshot-builder';
 import { WorkOutlookSource } from './work-outlook-source';
 
@@ -45,6 +47,7 @@ export class DispatchRun {
     private readonly applier: DecisionApplier,
     private readonly outlooks: WorkOutlookSource,
     private readonly followUps: DispatchFollowUps,
+    private readonly overflow: PartnerOverflow,
     private readonly config: AppConfig,
   ) {
     this.policy = createPolicy(config.env.DISPATCH_POLICY);
@@ -87,7 +90,11 @@ export class DispatchRun {
     const snapshot = this.snapshots.build({ now, settings, waiting, couriers, held, positions, workOutlook });
     const decisions = this.policy.decide(snapshot, { rng: seededRng(Math.floor(snapshot.now)) });
     signal.throwIfAborted();
-    const { offered, flagged } = await this.applier.apply(decisions, { policy: this.policy.name, settings });
+    // Partner co-ops: what this co-op cannot serve may go to a partner instead of a dispatcher,
+    // and what a partner handed over that this co-op cannot serve either goes back (flagged).
+    const handedOver = await this.overflow.handOver(decisions.needsAttention, waiting, now);
+    const { offered, flagged } = await this.applier.apply(withoutOrders(decisions, handedOver), { policy: this.policy.name, settings });
+    await this.overflow.giveBack(decisions.needsAttention);
     signal.throwIfAborted();
     if (offered || flagged) this.logger.log({ cooperativeId, offered, flagged, waiting: waiting.length, couriers: snapshot.couriers.length }, 'dispatch decided');
     return { offered, flagged };

@@ -15,6 +15,6 @@ export class OutboxPublisher {
   constructor(private readonly queues: JobQueues) {}
 
   async publish(event: OutboxEvent): Promise<void> {
-    await withTimeout(this.queues.add(jobForOutboxEvent(event)), PUBLISH_TIMEOUT_MS, 'queue');
+    await withTimeout(this.queues.add(jobForOutboxEvent(event), event.correlationId ?? undefined), PUBLISH_TIMEOUT_MS, 'queue');
   }
 }

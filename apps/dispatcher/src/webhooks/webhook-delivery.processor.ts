@@ -1,10 +1,12 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@lib/config';
+import { currentCorrelationId } from '@lib/correlation';
 import { Transactions, WebhooksRepository } from '@lib/database';
 import { PrivateDestinationError } from '@lib/outbound-http';
 import { JobData, JobProcessor } from '@lib/queues';
 import { QueueWorker } from '../queue-worker';
 import { postWebhook } from './webhook-http';
+import { webhookDeliveries } from './webhook-metrics';
 import { signWebhook } from './webhook-signature';
 
 /**
@@ -24,7 +26,10 @@ export class WebhookDeliveryProcessor extends QueueWorker {
   async process(job: Job<JobData<'deliverWebhook'>>) {
     const { cooperativeId, deliveryId } = job.data;
     const target = await this.transactions.inTenant(cooperativeId, () => this.webhooks.deliveryTarget(deliveryId));
-    if (!target || target.status === 'succeeded' || !target.active) return { skipped: true };
+    if (!target || target.status === 'succeeded' || !target.active) {
+      webhookDeliveries.inc({ outcome: 'skipped' });
+      return { skipped: true };
+    }
 
     const attempt = target.attempts + 1;
     const startedAt = Date.now();
@@ -34,6 +39,7 @@ export class WebhookDeliveryProcessor extends QueueWorker {
         this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode: null, error, durationMs: Date.now() - startedAt }, 'failed'),
       );
       // Retrying would not change where the URL leads.
+      webhookDeliveries.inc({ outcome: 'refused' });
       throw new UnrecoverableError(error ?? 'webhook destination refused');
     }
     const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300;
@@ -42,10 +48,12 @@ export class WebhookDeliveryProcessor extends QueueWorker {
     await this.transactions.inTenant(cooperativeId, () =>
       this.webhooks.recordAttempt(deliveryId, { attempt, at: new Date(startedAt), statusCode, error, durationMs: Date.now() - startedAt }, outcome),
     );
+    webhookDeliveries.inc({ outcome: succeeded ? 'succeeded' : outcome === 'failed' ? 'failed' : 'retrying' });
     if (!succeeded) {
       this.logger.warn({ deliveryId, attempt, statusCode, error }, 'webhook delivery failed');
       throw new Error(`webhook answered ${statusCode ?? error}`);
     }
+    this.logger.log({ deliveryId, attempt, statusCode }, 'webhook delivered');
     return { statusCode };
   }
 
@@ -59,6 +67,8 @@ export class WebhookDeliveryProcessor extends QueueWorker {
           'User-Agent': 'bike-dispatch-webhooks/1',
           'X-Signature': signWebhook(secret, body, Math.floor(Date.now() / 1000)),
           'X-Delivery-Id': deliveryId,
+          // The request that caused the event, as its logs name it.
+          ...correlationHeader(),
         },
         timeoutMs: this.config.env.WEBHOOK_TIMEOUT_MS,
         allowPrivateNetworks: this.config.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
@@ -71,4 +81,9 @@ export class WebhookDeliveryProcessor extends QueueWorker {
     }
   }
 
+}
+
+function correlationHeader(): Record<string, string> {
+  const correlationId = currentCorrelationId();
+  return correlationId ? { 'X-Correlation-Id': correlationId } : {};
 }

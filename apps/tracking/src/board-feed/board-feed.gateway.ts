@@ -4,6 +4,7 @@ import { SessionRevocations, Tokens } from '@lib/auth';
 import { CourierPositions, LivePosition } from '@lib/positions';
 import { namespaces, PositionsForm, rooms } from '@lib/realtime';
 import type { CourierPositionEvent, DispatchClientEvents, DispatchServerEvents } from '@lib/wire';
+import { CourierShifts } from '../courier/courier-shifts';
 import { authenticatePerson } from '../handshake/authenticate-person';
 import { handshakeMiddleware } from '../handshake/handshake-refusal';
 import { FRESH_POSITION_SECONDS } from '../tracking-limits';
@@ -30,6 +31,7 @@ export class BoardFeedGateway implements OnGatewayInit<DispatchNamespace>, OnGat
     private readonly tokens: Tokens,
     private readonly revocations: SessionRevocations,
     private readonly positions: CourierPositions,
+    private readonly shifts: CourierShifts,
   ) {}
 
   afterInit(namespace: DispatchNamespace): void {
@@ -38,7 +40,9 @@ export class BoardFeedGateway implements OnGatewayInit<DispatchNamespace>, OnGat
         const { cooperativeId, userId } = await authenticatePerson(this.tokens, this.revocations, socket, ['dispatcher', 'coop_admin']);
         const form: PositionsForm = (socket.handshake.auth as { batch?: unknown }).batch === true ? 'batch' : 'single';
         const current = await this.positions.all(cooperativeId, FRESH_POSITION_SECONDS);
-        socket.data = { cooperativeId, userId, form, snapshot: current.map(toPositionEvent) };
+        // Shown only while on shift: a leftover of a courier whose shift just ended is not sent.
+        const onShift = await Promise.all(current.map((position) => this.shifts.isOnShift(cooperativeId, position.courierId)));
+        socket.data = { cooperativeId, userId, form, snapshot: current.filter((_, index) => onShift[index]).map(toPositionEvent) };
       }),
     );
   }

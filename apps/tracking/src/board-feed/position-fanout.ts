@@ -1,9 +1,10 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { broadcastPositionFrame, broadcastPositionsSingly, RoomBroadcaster } from '@lib/realtime';
+import { broadcastPositionFrame, broadcastPositionsSingly, broadcastPositionsToDispatchers, RoomBroadcaster } from '@lib/realtime';
 import type { CourierPositionEvent } from '@lib/wire';
 import { positionFrames } from '../tracking-metrics';
 import { POSITION_TICK_MS } from '../tracking-limits';
+import { PartnerCarriedCouriers } from './partner-carried-couriers';
 import { PositionCoalescer } from './position-coalescer';
 
 /** How often positions held back within a courier's window are looked at (they go out at most this late). */
@@ -23,6 +24,8 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
   private tickTimer?: NodeJS.Timeout;
   private dueTimer?: NodeJS.Timeout;
 
+  constructor(private readonly partnerCarried: PartnerCarriedCouriers) {}
+
   /** The socket.io server, known once the gateways are initialised. */
   attach(server: Server): void {
     this.server = server;
@@ -41,7 +44,22 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
   }
 
   add(cooperativeId: string, position: CourierPositionEvent): void {
-    if (this.coalescer.add(cooperativeId, position) && this.server) broadcastPositionsSingly(this.broadcaster, cooperativeId, [position]);
+    if (this.coalescer.add(cooperativeId, position) && this.server) this.sendSingly(cooperativeId, [position]);
+  }
+
+  private sendSingly(cooperativeId: string, positions: CourierPositionEvent[]): void {
+    broadcastPositionsSingly(this.broadcaster, cooperativeId, positions);
+    for (const [owner, carried] of this.forOwners(positions)) broadcastPositionsToDispatchers(this.broadcaster, owner, carried);
+  }
+
+  /** Positions of couriers holding another co-op's order, by that co-op (its dispatchers follow them while they hold it). */
+  private forOwners(positions: CourierPositionEvent[]): Map<string, CourierPositionEvent[]> {
+    const byOwner = new Map<string, CourierPositionEvent[]>();
+    if (!this.partnerCarried.size) return byOwner;
+    for (const position of positions) {
+      for (const owner of this.partnerCarried.ownersFollowing(position.courierId)) byOwner.set(owner, [...(byOwner.get(owner) ?? []), position]);
+    }
+    return byOwner;
   }
 
   private get broadcaster(): RoomBroadcaster {
@@ -50,13 +68,14 @@ export class PositionFanout implements OnModuleInit, OnModuleDestroy {
 
   private sendDue(): void {
     if (!this.server) return;
-    for (const { cooperativeId, positions } of this.coalescer.due()) broadcastPositionsSingly(this.broadcaster, cooperativeId, positions);
+    for (const { cooperativeId, positions } of this.coalescer.due()) this.sendSingly(cooperativeId, positions);
   }
 
   private tick(): void {
     if (!this.server) return;
     for (const { cooperativeId, positions } of this.coalescer.drain()) {
       broadcastPositionFrame(this.broadcaster, cooperativeId, positions);
+      for (const [owner, carried] of this.forOwners(positions)) broadcastPositionFrame(this.broadcaster, owner, carried);
       positionFrames.inc();
     }
   }

@@ -4,12 +4,19 @@ import { CourierPositions } from '@lib/positions';
 import type { ShiftNotice } from '@lib/realtime';
 import { SHIFT_CACHE_MS } from '../tracking-limits';
 
-/** A cooperative's couriers on shift, as PostgreSQL said when the read started. */
+/** A cooperative's couriers on shift with when their shift started (epoch ms), as PostgreSQL said when the read started. */
 interface Roster {
-  onShift: Set<string>;
+  onShift: Map<string, number>;
   loadedAt: number;
   /** The notice counter when the read started: later notices override the roster. */
   noticesBefore: number;
+}
+
+/** A shift notice as this instance heard it: the shift's start is when it was heard, unless already known. */
+interface ShiftNoticeSeen {
+  onShift: boolean;
+  number: number;
+  startedAt: number | null;
 }
 
 /** After a failed read, a stale roster is served this long before trying again. */
@@ -29,7 +36,7 @@ export class CourierShifts {
   private readonly reading = new Map<string, Promise<Roster>>();
   private readonly failedAt = new Map<string, number>();
   /** Per cooperative, the latest notice of each courier and its number. */
-  private readonly notices = new Map<string, Map<string, { onShift: boolean; number: number }>>();
+  private readonly notices = new Map<string, Map<string, ShiftNoticeSeen>>();
   private noticeCount = 0;
 
   constructor(
@@ -39,21 +46,43 @@ export class CourierShifts {
   ) {}
 
   async isOnShift(cooperativeId: string, courierId: string, now = Date.now()): Promise<boolean> {
+    return (await this.shiftStartedAt(cooperativeId, courierId, now)) !== null;
+  }
+
+  /**
+   * When the courier's current shift started (epoch ms), or null off shift. Known from a notice
+   * only, it is when the notice was heard (the API sends it as the shift starts), so positions
+   * measured before are never taken for the shift's: a courier's home before work stays private.
+   */
+  async shiftStartedAt(cooperativeId: string, courierId: string, now = Date.now()): Promise<number | null> {
     const notice = this.notices.get(cooperativeId)?.get(courierId);
     let roster = this.rosters.get(cooperativeId);
-    if (notice && (!roster || notice.number > roster.noticesBefore)) return notice.onShift;
+    if (notice && (!roster || notice.number > roster.noticesBefore)) return notice.startedAt;
     if (!roster) roster = await this.read(cooperativeId);
     else if (now - roster.loadedAt >= SHIFT_CACHE_MS) this.refresh(cooperativeId, now);
     const latest = this.notices.get(cooperativeId)?.get(courierId);
-    if (latest && latest.number > roster.noticesBefore) return latest.onShift;
-    return roster.onShift.has(courierId);
+    if (latest && latest.number > roster.noticesBefore) return latest.startedAt;
+    return roster.onShift.get(courierId) ?? null;
+  }
+
+  /** What this instance last knew of the courier's shift start, without reading: undefined when it knows nothing. */
+  private knownStart(cooperativeId: string, courierId: string): number | null | undefined {
+    const notice = this.notices.get(cooperativeId)?.get(courierId);
+    const roster = this.rosters.get(cooperativeId);
+    if (notice && (!roster || notice.number > roster.noticesBefore)) return notice.startedAt;
+    return roster ? (roster.onShift.get(courierId) ?? null) : undefined;
   }
 
   /** A shift started or ended (published by the API): believe it now; a courier off shift leaves the live map. */
   async apply(notice: ShiftNotice): Promise<void> {
     let notices = this.notices.get(notice.cooperativeId);
     if (!notices) this.notices.set(notice.cooperativeId, (notices = new Map()));
-    notices.set(notice.courierId, { onShift: notice.onShift, number: ++this.noticeCount });
+    // "On shift" for a courier already on shift is a changed planned end: the shift keeps its start.
+    const known = this.knownStart(notice.cooperativeId, notice.courierId);
+    const startedAt = notice.onShift ? (known ?? Date.now()) : null;
+    notices.set(notice.courierId, { onShift: notice.onShift, number: ++this.noticeCount, startedAt });
+    // Knowing nothing of the co-op yet, read it: the shift's real start replaces the guess.
+    if (known === undefined) this.refresh(notice.cooperativeId, Date.now());
     if (notice.onShift) return;
     await this.positions
       .forget(notice.cooperativeId, notice.courierId)
@@ -77,7 +106,8 @@ export class CourierShifts {
     const read = this.transactions
       .inTenant(cooperativeId, () => this.couriers.working())
       .then((couriers) => {
-        const roster: Roster = { onShift: new Set(couriers.filter((courier) => courier.onShift).map((courier) => courier.id)), loadedAt, noticesBefore };
+        const onShift = new Map(couriers.filter((courier) => courier.onShift).map((courier) => [courier.id, courier.shiftStartedAt?.getTime() ?? loadedAt]));
+        const roster: Roster = { onShift, loadedAt, noticesBefore };
         this.rosters.set(cooperativeId, roster);
         this.forgetNoticesBefore(cooperativeId, noticesBefore);
         return roster;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SHIFT_CLOCK_TOLERANCE_SECONDS } from '@lib/database';
 import { CourierPositions, LocationHistoryWriter, parsePositionFix } from '@lib/positions';
 import type { LocationAck } from '@lib/wire';
 import { PositionFanout } from '../board-feed/position-fanout';
@@ -38,9 +39,18 @@ export class LocationIngest {
     const parsed = parsePositionFix(message, now);
     if (!parsed.ok) return { ok: false, error: 'invalid_location', detail: parsed.problems.map((problem) => problem.message).join('; ') };
     try {
-      if (!(await this.shifts.isOnShift(cooperativeId, courierId))) return { ok: false, error: 'not_on_shift' };
       const { fix } = parsed;
+      const shiftStart = await this.shifts.shiftStartedAt(cooperativeId, courierId);
+      // A point measured before the shift began (a phone's buffer from before work) is the
+      // courier's private business: neither live nor in the history. Phones' clocks get a minute.
+      if (shiftStart === null || fix.at.getTime() < shiftStart - SHIFT_CLOCK_TOLERANCE_SECONDS * 1000) return { ok: false, error: 'not_on_shift' };
       const isLatest = await this.positions.record(cooperativeId, courierId, fix);
+      // The shift may have ended while the fix was being recorded, after the end's removal from
+      // the live map ran: remove it again, and store and show nothing.
+      if (!(await this.shifts.isOnShift(cooperativeId, courierId))) {
+        await this.positions.forget(cooperativeId, courierId);
+        return { ok: false, error: 'not_on_shift' };
+      }
       this.history.add(cooperativeId, courierId, fix);
       if (isLatest) this.fanout.add(cooperativeId, { courierId, lat: fix.lat, lng: fix.lng, at: fix.at.toISOString() });
       return { ok: true };

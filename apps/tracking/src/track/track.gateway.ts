@@ -10,6 +10,7 @@ import type { TrackPositionEvent, TrackStatusEvent } from '@lib/wire';
 import { HandshakeRefusal, handshakeMiddleware, handshakeToken } from '../handshake/handshake-refusal';
 import { FRESH_POSITION_SECONDS } from '../tracking-limits';
 import { connectedSockets } from '../tracking-metrics';
+import { PartnerCarriedCouriers } from '../board-feed/partner-carried-couriers';
 import { OrderTrackers } from './order-trackers';
 import type { TrackedOrder } from './tracked-orders.repository';
 import { TrackedOrdersRepository } from './tracked-orders.repository';
@@ -26,6 +27,7 @@ export class TrackGateway implements OnGatewayInit<TrackNamespace>, OnGatewayCon
     private readonly orders: TrackedOrdersRepository,
     private readonly positions: CourierPositions,
     private readonly trackers: OrderTrackers,
+    private readonly partnerCarried: PartnerCarriedCouriers,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
@@ -40,7 +42,10 @@ export class TrackGateway implements OnGatewayInit<TrackNamespace>, OnGatewayCon
         socket.data = { order, following: null, initial: { status, position } };
       }),
     );
-    namespace.on('order.status', (notice) => this.trackers.apply(notice));
+    namespace.on('order.status', (notice) => {
+      this.trackers.apply(notice);
+      this.partnerCarried.apply(notice);
+    });
   }
 
   handleConnection(socket: TrackSocket): void {
@@ -67,7 +72,7 @@ export class TrackGateway implements OnGatewayInit<TrackNamespace>, OnGatewayCon
 
   private async currentPosition(order: TrackedOrder): Promise<TrackPositionEvent | null> {
     if (!isLiveOrderStatus(order.status) || !order.courierId) return null;
-    const position = await this.positions.get(order.cooperativeId, order.courierId);
+    const position = await this.positions.get(order.courierCooperativeId ?? order.cooperativeId, order.courierId);
     if (!position || position.at.getTime() < Date.now() - FRESH_POSITION_SECONDS * 1000) return null;
     return { lat: position.lat, lng: position.lng, at: position.at.toISOString() };
   }

@@ -7,6 +7,8 @@ export interface TrackedOrder {
   cooperativeId: string;
   status: OrderStatus;
   courierId: string | null;
+  /** The holder's co-op (a partner co-op's when it carries the order), whose live positions it is kept under. */
+  courierCooperativeId: string | null;
 }
 
 /**
@@ -19,7 +21,7 @@ export class TrackedOrdersRepository {
 
   async findByToken(token: string): Promise<TrackedOrder | null> {
     const [row] = await (await this.transactions.manager()).query(
-      `SELECT id, cooperative_id AS "cooperativeId", status, courier_id AS "courierId" FROM tracking_find_order($1)`,
+      `SELECT id, cooperative_id AS "cooperativeId", status, courier_id AS "courierId", courier_cooperative_id AS "courierCooperativeId" FROM tracking_find_order($1)`,
       [token],
     );
     return row ?? null;

@@ -6,16 +6,28 @@ import { createMap, drawServiceArea } from '../shared/map';
 import { startSignedInPage } from '../shared/start-page';
 import { BoardStore } from './board-store';
 import { CourierLayer } from './courier-layer';
+import { CourierReportPanel } from './courier-report-view';
 import { fleetSummary } from './fleet-summary';
 import { feedBoard } from './live-board';
 import { OrderLayer } from './order-layer';
 import { OrderPanel } from './order-panel';
 import { OrderQueue } from './order-queue';
+import { viewTabs } from './view-tabs';
 
 void startSignedInPage('dispatch', 'dispatch.title', ['dispatcher', 'coop_admin'], async ({ config, session, shell }) => {
   const mapElement = h('div', { class: 'map', id: 'map' });
   const sidebar = h('aside', { class: 'sidebar' });
-  shell.main.append(h('div', { class: 'dispatch' }, mapElement, sidebar));
+  const board = h('div', { class: 'dispatch', id: 'tab-board', role: 'tabpanel' }, mapElement, sidebar);
+  const report = new CourierReportPanel(shell.announce, session.accessToken);
+  const reportPanel = h('div', { class: 'report-tab', id: 'tab-report', role: 'tabpanel', hidden: true }, report.element);
+  shell.main.append(
+    viewTabs([
+      { label: 'dispatch.tabBoard', panel: board, onShow: () => map.invalidateSize() },
+      { label: 'dispatch.tabReport', panel: reportPanel, onShow: () => void report.load() },
+    ]),
+    board,
+    reportPanel,
+  );
 
   const store = new BoardStore();
   const map = createMap(mapElement, config.tileUrl);

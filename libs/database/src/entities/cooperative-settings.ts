@@ -15,7 +15,12 @@ export interface CooperativeSettings {
   /** Hourly minimum the co-op guarantees its couriers (minor units; 0 = none). */
   guaranteedHourlyPay: number;
   pricing: { baseFee: number; perKm: number; sizeSurcharge: { S: number; M: number; L: number } };
+  /** Days of courier position history kept; older points are deleted by the dispatcher's retention job. */
+  positionRetentionDays: number;
 }
+
+/** The bounds of `positionRetentionDays`: at least a day, at most ten years. */
+export const POSITION_RETENTION_DAYS = { min: 1, max: 3650, default: 30 } as const;
 
 export const defaultCooperativeSettings: CooperativeSettings = {
   dispatchMode: 'auto',
@@ -25,6 +30,7 @@ export const defaultCooperativeSettings: CooperativeSettings = {
   fairnessTarget: DEFAULT_COOP_WEIGHTS.fairnessTarget,
   guaranteedHourlyPay: 0,
   pricing: { baseFee: 450, perKm: 120, sizeSurcharge: { S: 0, M: 150, L: 400 } },
+  positionRetentionDays: POSITION_RETENTION_DAYS.default,
 };
 
 export function withDefaultSettings(settings: Partial<CooperativeSettings> | undefined): CooperativeSettings {

@@ -6,6 +6,9 @@ import { keysetPage, Page, PageRequest } from './page';
 
 export type NewCooperative = Omit<CooperativeRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** What any co-op admin may know of another co-op. */
+export type CooperativeDirectoryEntry = Pick<CooperativeRecord, 'id' | 'name' | 'slug'>;
+
 /** The fields an update may change; a field left out keeps its value. */
 export type CooperativeChanges = Partial<NewCooperative>;
 
@@ -63,6 +66,11 @@ export class CooperativesRepository {
   /** Newest first. */
   list(page: PageRequest): Promise<Page<CooperativeRecord>> {
     return keysetPage<CooperativeRecord>(this.transactions, { columns: cooperativeColumns, from: 'cooperatives c', alias: 'c' }, page);
+  }
+
+  /** Every co-op's id, name and slug only (how a co-op admin finds a partner), newest first. */
+  directory(page: PageRequest): Promise<Page<CooperativeDirectoryEntry>> {
+    return keysetPage<CooperativeDirectoryEntry>(this.transactions, { columns: 'c.id, c.name, c.slug', from: 'cooperatives c', alias: 'c' }, page);
   }
 
   /** Whether each point lies inside the cooperative's service area (edges included). */

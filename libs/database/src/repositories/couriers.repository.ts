@@ -31,6 +31,18 @@ export class CouriersRepository {
     return courier ?? null;
   }
 
+  /**
+   * The courier's shift as of now, with its row share-locked until the transaction ends: a
+   * shift cannot end while positions are being stored under it (ending waits for the lock).
+   */
+  async shiftHeld(id: string): Promise<{ onShift: boolean; shiftStartedAt: Date | null } | null> {
+    const [row] = await this.transactions.rows<{ onShift: boolean; shiftStartedAt: Date | null }>(
+      `SELECT on_shift AS "onShift", shift_started_at AS "shiftStartedAt" FROM couriers WHERE id = $1 FOR SHARE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
   /** A field left out keeps its value; null when the courier is not in this cooperative. */
   async update(id: string, values: Partial<Pick<CourierRecord, 'vehicle' | 'capacity'>>): Promise<CourierRecord | null> {
     const [courier] = await this.transactions.rows<CourierRecord>(

@@ -63,7 +63,11 @@ export class DispatchStateRepository {
     return this.transactions.rows<T>(sql, parameters);
   }
 
-  /** Pending orders (flagged ones too: a courier may have come on shift), with the couriers that turned each down. */
+  /**
+   * Pending orders this co-op decides (flagged ones too: a courier may have come on shift),
+   * with the couriers that turned each down: its own, unless handed to a partner, and those
+   * a partner handed to it. Only this co-op's offers count towards its offer limit.
+   */
   waitingOrders(): Promise<WaitingOrderRow[]> {
     return this.query<WaitingOrderRow>(`
       SELECT o.id, o.merchant_id AS "merchantId",
@@ -72,8 +76,8 @@ export class DispatchStateRepository {
         o.created_at AS "createdAt", o.ready_at AS "readyAt",
         coalesce(array_agg(DISTINCT f.courier_id) FILTER (WHERE f.status IN ('declined', 'expired')), '{}') AS "excludedCourierIds",
         count(f.id) FILTER (WHERE f.status IN ('declined', 'expired'))::int AS "offersMade"
-      FROM orders o LEFT JOIN offers f ON f.order_id = o.id
-      WHERE o.status = 'pending'
+      FROM orders o LEFT JOIN offers f ON f.order_id = o.id AND f.courier_cooperative_id = app_current_cooperative()
+      WHERE o.status = 'pending' AND coalesce(o.carrier_cooperative_id, o.cooperative_id) = app_current_cooperative()
       GROUP BY o.id
       ORDER BY o.created_at`);
   }

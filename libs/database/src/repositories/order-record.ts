@@ -16,6 +16,8 @@ type OrderStatusesCheck = ListsEvery<Exclude<OrderStatus, (typeof orderStatuses)
 export interface OrderRecord {
   id: string;
   cooperativeId: string;
+  /** The partner co-op the order was handed to (its overflow), null while its own co-op carries it. */
+  carrierCooperativeId: string | null;
   merchantId: string;
   courierId: string | null;
   status: OrderStatus;
@@ -48,7 +50,7 @@ export interface OrderEventRecord {
 
 /** The SELECT list that every order query shares, so rows always map the same way. */
 export const orderColumns = `
-  o.id, o.cooperative_id, o.merchant_id, o.courier_id, o.status, o.needs_attention,
+  o.id, o.cooperative_id, o.carrier_cooperative_id, o.merchant_id, o.courier_id, o.status, o.needs_attention,
   o.pickup_address, ST_Y(o.pickup_location::geometry) AS pickup_lat, ST_X(o.pickup_location::geometry) AS pickup_lng,
   o.pickup_contact_name, o.pickup_phone, o.pickup_notes,
   o.dropoff_address, ST_Y(o.dropoff_location::geometry) AS dropoff_lat, ST_X(o.dropoff_location::geometry) AS dropoff_lng,
@@ -72,6 +74,7 @@ export function toOrderRecord(row: Row): OrderRecord {
   return {
     id: row.id as string,
     cooperativeId: row.cooperative_id as string,
+    carrierCooperativeId: (row.carrier_cooperative_id as string | null) ?? null,
     merchantId: row.merchant_id as string,
     courierId: (row.courier_id as string | null) ?? null,
     status: row.status as OrderStatus,

@@ -239,9 +239,16 @@ export class OrdersRepository {
       conditions.push(afterCursorSql('o', `$${parameters.length - 1}`, `$${parameters.length}`));
     }
     parameters.push(page.limit + 1);
+    // The co-op's own orders and those a partner co-op handed to it (overflow), each read newest
+    // first along its own index, then merged: one query over both would make row-level security's
+    // "own or carried" an OR, which no index reads in order, and sort the co-op's whole history.
+    const narrowed = conditions.map((condition) => ` AND ${condition}`).join('');
+    const newest = (whose: string) =>
+      `(SELECT ${orderColumns}, ${cursorAtSql('o')} AS page_cursor_at FROM orders o WHERE ${whose}${narrowed}
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $${parameters.length})`;
     const rows = await this.query(
-      `SELECT ${orderColumns}, ${cursorAtSql('o')} AS page_cursor_at FROM orders o ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY o.created_at DESC, o.id DESC LIMIT $${parameters.length}`,
+      `SELECT * FROM (${newest('o.cooperative_id = app_current_cooperative()')} UNION ALL ${newest('o.carrier_cooperative_id = app_current_cooperative()')}) page
+       ORDER BY page.created_at DESC, page.id DESC LIMIT $${parameters.length}`,
       parameters,
     );
     return toPage(rows.map(toOrderRecord), page.limit, (_, index) => rows[index].page_cursor_at as string);

@@ -9,6 +9,8 @@ export interface OutboxEvent {
   cooperativeId: string;
   topic: string;
   payload: Record<string, unknown>;
+  /** The request's (or job's) that wrote it; its job carries it on. */
+  correlationId: string | null;
 }
 
 /**
@@ -50,12 +52,12 @@ export class OutboxRepository {
    */
   async relayBatch(limit: number, publish: (events: OutboxEvent[]) => Promise<{ published: string[]; failed: string[]; error?: string }>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; cooperative_id: string; topic: string; payload: Record<string, unknown> }[] = await manager.query(
-        `SELECT id, cooperative_id, topic, payload FROM outbox_claim($1)`,
+      const rows: { id: string; cooperative_id: string; topic: string; payload: Record<string, unknown>; correlation_id: string | null }[] = await manager.query(
+        `SELECT id, cooperative_id, topic, payload, correlation_id FROM outbox_claim($1)`,
         [limit],
       );
       if (!rows.length) return 0;
-      const outcome = await publish(rows.map((row) => ({ id: row.id, cooperativeId: row.cooperative_id, topic: row.topic, payload: row.payload })));
+      const outcome = await publish(rows.map((row) => ({ id: row.id, cooperativeId: row.cooperative_id, topic: row.topic, payload: row.payload, correlationId: row.correlation_id })));
       if (outcome.published.length) await manager.query(`SELECT outbox_mark_published($1::uuid[])`, [outcome.published]);
       if (outcome.failed.length) await manager.query(`SELECT outbox_postpone($1::uuid[], $2)`, [outcome.failed, outcome.error ?? 'publish failed']);
       return outcome.published.length;
