@@ -21,6 +21,8 @@ runMain(() =>
     quietOrders: Number(cliOption('quiet-orders') ?? 20),
     rideSeconds: Number(cliOption('ride') ?? 30),
     memorySampleSeconds: Number(cliOption('memory-every') ?? 5),
+    // --env KEY=VALUE,KEY=VALUE: settings of the processes, e.g. DISPATCH_CONCURRENCY=8
+    processEnv: Object.fromEntries((cliOption('env') ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string])),
     name: cliOption('name'),
     resultsFolder: cliOption('results'),
     command: ['npm run bench:order-to-offer', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),

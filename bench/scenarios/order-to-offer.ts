@@ -12,6 +12,7 @@ import { BenchProcess, benchEnvironment, ProcessName, ProcessTestApi } from '../
 import { percentiles, Percentiles, round2 } from '../support/latency';
 import { resultHeader, table, writeResult } from '../support/report';
 import { insertCouriersOnShift } from '../support/seed-couriers';
+import { connectAll } from '../support/sockets';
 
 export interface OrderToOfferOptions {
   cooperatives: number;
@@ -28,6 +29,8 @@ export interface OrderToOfferOptions {
   rideSeconds: number;
   /** How often each process's resident memory is read. */
   memorySampleSeconds: number;
+  /** Settings of the processes beyond the bench's own (e.g. DISPATCH_CONCURRENCY), to compare. */
+  processEnv?: Record<string, string>;
   /** The result file's name: `order-to-offer`, or `memory` for the ten-minute run. */
   name?: string;
   resultsFolder?: string;
@@ -38,7 +41,8 @@ export const ORDER_TO_OFFER_TARGET = { ordersPerSecond: 50, cooperatives: 20, co
 
 /** How long after the window an order may still get its first offer before it counts as not offered. */
 const OFFER_GRACE_MS = 15_000;
-const CONNECT_CHUNK = 200;
+/** The co-ops' offer timeout (the default setting). */
+const OFFER_TIMEOUT_MS = 60_000;
 const SIGNED = JSON.stringify({ proof: { type: 'signature', value: 'signed at the door' } });
 
 interface MemorySeries {
@@ -63,11 +67,14 @@ interface MemorySeries {
  */
 export async function runOrderToOffer(options: OrderToOfferOptions) {
   const database = await createBenchDatabase();
-  const env = benchEnvironment(database.url, { RATE_LIMIT_PER_MINUTE: '100000000', HANDSHAKES_PER_MINUTE: '100000000' });
+  const env = benchEnvironment(database.url, { RATE_LIMIT_PER_MINUTE: '100000000', HANDSHAKES_PER_MINUTE: '100000000', ...options.processEnv });
   const tokens = new Tokens(AppConfig.fromEnvironment(env));
   const processes: BenchProcess[] = [];
   const couriers: Socket[] = [];
+  // Merchants share a pool of connections; each courier's phone has its own, as in the street
+  // (one shared pool of 64 queued the couriers' answers behind each other: offers expired unanswered).
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const phones = new Agent({ keepAlive: true, maxSockets: Infinity });
   const rides: NodeJS.Timeout[] = [];
   try {
     for (const name of ['api', 'tracking', 'dispatcher'] as const) processes.push(await BenchProcess.start(name, env));
@@ -75,22 +82,33 @@ export async function runOrderToOffer(options: OrderToOfferOptions) {
     const coops = await seedCooperatives(new ProcessTestApi(api.url, env), database.url, options);
 
     const firstOfferAt = new Map<string, number>();
-    const accepts = { ok: 0, refused: 0, delivered: 0 };
+    const offerAges: number[] = [];
+    const acceptLatencies: number[] = [];
+    const accepts = { ok: 0, refused: 0, delivered: 0, refusals: {} as Record<string, number> };
     const openCourier = (coop: SeededCooperative, courier: SeededCooperative['couriers'][number]) => {
       const token = tokens.issue({ role: 'courier', cooperativeId: coop.id, userId: courier.userId, courierId: courier.courierId, name: 'Courier' });
       const socket = io(`${tracking.url}/courier`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
       socket.on('offer', (offer: OfferEvent) => {
         if (!firstOfferAt.has(offer.orderId)) firstOfferAt.set(offer.orderId, Date.now());
+        // How old the offer was when it reached the courier: the co-op's timeout (60 s, the default) less the time it had left.
+        offerAges.push(OFFER_TIMEOUT_MS - (Date.parse(offer.expiresAt) - Date.now()));
+        const acceptSent = Date.now();
         const auth = { authorization: `Bearer ${token}` };
-        post(api.url, `/api/v1/offers/${offer.offerId}/accept`, auth, '', agent).then(
+        post(api.url, `/api/v1/offers/${offer.offerId}/accept`, auth, '', phones, true).then(
           (answer) => {
-            if (answer.status >= 300) return void (accepts.refused += 1);
+            if (answer.status >= 300) {
+              accepts.refused += 1;
+              const why = `${answer.status} ${answer.detail ?? ''}`;
+              accepts.refusals[why] = (accepts.refusals[why] ?? 0) + 1;
+              return;
+            }
             accepts.ok += 1;
+            acceptLatencies.push(answer.at - acceptSent);
             // The ride itself: picked up and delivered a while later, so couriers have room again on a long run.
             rides.push(
               setTimeout(() => {
-                post(api.url, `/api/v1/orders/${offer.orderId}/pickup`, auth, '{}', agent)
-                  .then(() => post(api.url, `/api/v1/orders/${offer.orderId}/deliver`, auth, SIGNED, agent))
+                post(api.url, `/api/v1/orders/${offer.orderId}/pickup`, auth, '{}', phones)
+                  .then(() => post(api.url, `/api/v1/orders/${offer.orderId}/deliver`, auth, SIGNED, phones))
                   .then(
                     (delivered) => delivered.status < 300 && (accepts.delivered += 1),
                     () => undefined, // the run ended under it: not counted
@@ -103,10 +121,8 @@ export async function runOrderToOffer(options: OrderToOfferOptions) {
       });
       return socket;
     };
-    await connectInChunks(
-      coops.flatMap((coop) => coop.couriers.map((courier) => () => openCourier(coop, courier))),
-      couriers,
-    );
+    const everyCourier = coops.flatMap((coop) => coop.couriers.map((courier) => ({ coop, courier })));
+    couriers.push(...(await connectAll(everyCourier.length, (index) => openCourier(everyCourier[index].coop, everyCourier[index].courier))));
     const mover = new CourierMover(
       couriers,
       coops.flatMap((coop) => coop.couriers.map(() => coop.center)),
@@ -153,6 +169,7 @@ export async function runOrderToOffer(options: OrderToOfferOptions) {
         warmupSeconds: options.warmupSeconds,
         positionIntervalSeconds: options.positionIntervalSeconds,
         processes: 'one built api, tracking and dispatcher process each (NODE_ENV=production, logs at info to a file, rate and handshake limits raised)',
+        processEnv: options.processEnv ?? {},
         couriers: 'one socket.io-client socket each on the gateway, a position every positionIntervalSeconds drifting around its co-op, accepting every offer at once over HTTP, then picking the order up and delivering it (signature) rideSeconds later',
         orders: 'POST /api/v1/orders with the co-op merchant\'s API key and an Idempotency-Key, round robin over the co-ops, open loop',
         latency: 'from the 201 reaching the merchant to the first `offer` event for that order reaching a courier socket (0 when the offer came first)',
@@ -170,6 +187,10 @@ export async function runOrderToOffer(options: OrderToOfferOptions) {
         offeredBefore201,
         accepted: accepts.ok,
         acceptsRefused: accepts.refused,
+        refusals: accepts.refusals,
+        offerAgeAtArrivalMs: percentiles(offerAges),
+        acceptLatencyMs: percentiles(acceptLatencies),
+        dispatcherMetrics: await dispatcherFigures(processes[2]),
         delivered: accepts.delivered,
         loadGeneratorCores: round2((loadGenerator.user + loadGenerator.system) / 1e6 / options.seconds),
         latencyMs: percentiles(latencies),
@@ -184,6 +205,7 @@ export async function runOrderToOffer(options: OrderToOfferOptions) {
   } finally {
     for (const ride of rides) clearTimeout(ride);
     agent.destroy();
+    phones.destroy();
     for (const socket of couriers) socket.disconnect();
     for (const child of processes.reverse()) await child.stop();
     await database.drop();
@@ -351,39 +373,21 @@ function slope(points: [number, number][]): number {
   return variance === 0 ? 0 : covariance / variance;
 }
 
-/** One HTTP POST; resolves with its status, the answer's time and (for an order) its id. */
-function post(baseUrl: string, path: string, headers: Record<string, string>, body: string, agent: Agent, readOrderId = false): Promise<{ status: number; at: number; orderId?: string }> {
+/** One HTTP POST; resolves with its status, the answer's time and, when read, the created id or the problem's detail. */
+function post(baseUrl: string, path: string, headers: Record<string, string>, body: string, agent: Agent, readBody = false): Promise<{ status: number; at: number; orderId?: string; detail?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, baseUrl), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => readOrderId && chunks.push(chunk));
+      res.on('data', (chunk: Buffer) => readBody && chunks.push(chunk));
       res.on('end', () => {
         const at = Date.now();
-        const orderId = readOrderId && res.statusCode === 201 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string }).id : undefined;
-        resolve({ status: res.statusCode ?? 0, at, orderId });
+        const answer = readBody && chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id?: string; detail?: string }) : {};
+        resolve({ status: res.statusCode ?? 0, at, orderId: res.statusCode === 201 ? answer.id : undefined, detail: answer.detail });
       });
     });
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** Opens the sockets `CONNECT_CHUNK` handshakes at a time, adding each to `opened` (closed by the caller). */
-async function connectInChunks(makers: (() => Socket)[], opened: Socket[]): Promise<void> {
-  for (let from = 0; from < makers.length; from += CONNECT_CHUNK) {
-    const chunk = makers.slice(from, from + CONNECT_CHUNK).map((make) => make());
-    opened.push(...chunk);
-    await Promise.all(
-      chunk.map(
-        (socket) =>
-          new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('socket did not connect within 30 s')), 30_000);
-            socket.once('connect', () => (clearTimeout(timer), resolve()));
-            socket.once('connect_error', (error) => (clearTimeout(timer), reject(error)));
-          }),
-      ),
-    );
-  }
 }
 
 async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
@@ -398,3 +402,17 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise
 
 const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The dispatcher's own view of the run: decision time and how long jobs waited, from its /metrics. */
+async function dispatcherFigures(dispatcher: BenchProcess): Promise<Record<string, number>> {
+  const text = await (await fetch(`${dispatcher.url}/metrics`)).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+  const decisions = value(/^dispatch_decision_seconds_count (\S+)$/m);
+  const waits = value(/^bullmq_job_wait_seconds_count\{queue="dispatch"\} (\S+)$/m);
+  return {
+    decisions,
+    decisionMeanMs: round2((value(/^dispatch_decision_seconds_sum (\S+)$/m) / decisions) * 1000),
+    dispatchJobs: waits,
+    dispatchJobWaitMeanMs: round2((value(/^bullmq_job_wait_seconds_sum\{queue="dispatch"\} (\S+)$/m) / waits) * 1000),
+  };
+}

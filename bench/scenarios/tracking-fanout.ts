@@ -14,6 +14,7 @@ import { BenchProcess, benchEnvironment } from '../support/built-process';
 import { percentiles, Percentiles, round2 } from '../support/latency';
 import { projectRoot } from '../support/project-root';
 import { insertCouriersOnShift } from '../support/seed-couriers';
+import { connectAll } from '../support/sockets';
 import { resultHeader, table, writeResult } from '../support/report';
 
 export type PositionsMode = 'single' | 'batch';
@@ -64,7 +65,6 @@ export interface FanoutRun {
 export const TRACKING_FANOUT_TARGET = { couriers: 10_000, intervalSeconds: 4, dispatchers: 50, gateways: 2, singleModeP99Ms: 100, tierCores: 1 };
 
 const ACK_GRACE_MS = 5000;
-const CONNECT_CHUNK = 200;
 
 /**
  * Courier positions through the tracking tier: N couriers reporting every few seconds into
@@ -297,29 +297,6 @@ class CourierSender {
 
 function open(baseUrl: string, namespace: string, auth: Record<string, unknown>): Socket {
   return io(`${baseUrl}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-}
-
-/** Opens `count` sockets, `CONNECT_CHUNK` handshakes at a time; fails on the first refusal. */
-async function connectAll(count: number, make: (index: number) => Socket): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let from = 0; from < count; from += CONNECT_CHUNK) {
-    const chunk = Array.from({ length: Math.min(CONNECT_CHUNK, count - from) }, (_, i) => make(from + i));
-    sockets.push(...chunk);
-    await Promise.all(
-      chunk.map(
-        (socket) =>
-          new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('socket did not connect within 30 s')), 30_000);
-            socket.once('connect', () => (clearTimeout(timer), resolve()));
-            socket.once('connect_error', (error) => (clearTimeout(timer), reject(error)));
-          }),
-      ),
-    ).catch((error: unknown) => {
-      for (const socket of sockets) socket.disconnect();
-      throw error;
-    });
-  }
-  return sockets;
 }
 
 async function metricCpuSeconds(url: string): Promise<number> {

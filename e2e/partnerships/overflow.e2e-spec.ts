@@ -113,6 +113,12 @@ describe('partner co-ops: overflow', () => {
       { orderId: placed.id, ownerCooperativeId: a.cooperative.id, carrierCooperativeId: b.cooperative.id, deliveredAt: expect.any(String), price: placed.price, partnerShare: { amount: share, currency: 'EUR' } },
     ]);
     expect(forA.totals).toEqual({ orders: 1, price: placed.price, partnerShare: { amount: share, currency: 'EUR' } });
+
+    // B's members' report counts the job for B's courier, at what it earns B: the partner's share.
+    const report = (await http().get(`/api/v1/reports/couriers?${period}`).set(b.admin.auth).expect(200)).body;
+    expect(report.couriers.find((row: { courierId: string }) => row.courierId === rider.courierId)).toMatchObject({ jobs: 1, orderEarnings: { amount: share, currency: 'EUR' } });
+    const aReport = (await http().get(`/api/v1/reports/couriers?${period}`).set(a.admin.auth).expect(200)).body;
+    expect(aReport.couriers.map((row: { courierId: string }) => row.courierId)).not.toContain(rider.courierId);
   });
 
   it('hands over only under an active partnership, and an order flagged before goes once one is accepted', async () => {

@@ -1,12 +1,11 @@
-import { CoopLimits, createPolicy, FairnessTarget, PolicyOptions } from '@lib/dispatch-policy';
+import { createPolicy } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from '../feasibility/check-feasibility';
 import { readMdrpInstance } from '../mdrp/read-instance';
 import { percentile } from '../metrics/statistics';
-import { RunTiming } from '../run-instance';
+import { RunOptions, RunTiming } from '../run-instance';
 import { readSolution, writeSolution } from '../solution/solution-files';
 import { solutionFromWorld } from '../solution/solution-from-world';
 import { seededDeclines } from '../world/offer-responder';
-import { WorldRules } from '../world/sim-world';
 import { CoopFigures, coopFigures } from './coop-figures';
 import { CoopName, COOPS, DEFAULT_SPLIT, inStrip, SplitOptions, splitDay, Strip } from './coop-split';
 import { Partnership } from './partnership';
@@ -26,21 +25,11 @@ export const DEFAULT_PARTNERSHIP_TERMS: PartnershipTerms = { shareOfPrice: 0.8, 
 
 const EVERYWHERE: Strip = { minX: -Infinity, maxX: Infinity };
 
-export interface TwoCoopRunOptions {
-  readonly instanceFolder: string;
-  readonly outFolder: string;
-  readonly policyName: string;
-  /** Both co-ops' fairness weight and target (each applies its own, here the same). */
-  readonly fairnessWeight: number;
-  readonly fairnessTarget?: FairnessTarget;
-  readonly declineRate: number;
-  readonly seed: number;
-  readonly policyOptions?: PolicyOptions;
+/** A one-co-op run's options (both co-ops apply the same weights and rules), without the outlook or stress share. */
+export interface TwoCoopRunOptions extends Omit<RunOptions, 'workOutlookFrom' | 'courierShare'> {
   readonly split?: SplitOptions;
   /** Absent: no partnership. Its area is the overlap of both co-ops' areas. */
   readonly partnership?: PartnershipTerms;
-  readonly rules?: WorldRules;
-  readonly limits?: CoopLimits;
   /** Experiment, not production's rule: also overflow orders this late after ready (see replayTwoCoops). */
   readonly overflowLateAfterMinutes?: number;
 }

@@ -11,7 +11,7 @@ export interface CourierWorkRow {
   distanceMeters: number;
   /** Time on shift (`courier_shifts`) clipped to the period; a shift still open counts up to now. */
   shiftSeconds: number;
-  /** Sum of the delivered orders' prices. */
+  /** Sum of the delivered orders' prices (for an order carried for a partner co-op, the partner's share). */
   orderEarnings: number;
   /** What the pay rule gives: per local day, the order earnings topped up to the hourly guarantee × that day's shift hours. */
   earnings: number;
@@ -63,8 +63,11 @@ export class CourierReportRepository {
        ),
        job_days AS (
          SELECT o.courier_id, date_trunc('day', e.at AT TIME ZONE $3) AS day,
-           count(*) AS jobs, sum(o.distance_meters) AS meters, sum(o.price_amount) AS earned
-         FROM order_events e JOIN orders o ON o.id = e.order_id JOIN members m ON m.id = o.courier_id, period p
+           count(*) AS jobs, sum(o.distance_meters) AS meters,
+           -- An order carried for a partner co-op earns this co-op the partner's share of its price, not the price.
+           sum(CASE WHEN o.cooperative_id = app_current_cooperative() THEN o.price_amount ELSE coalesce(s.partner_share_amount, 0) END) AS earned
+         FROM order_events e JOIN orders o ON o.id = e.order_id JOIN members m ON m.id = o.courier_id
+           LEFT JOIN order_shares s ON s.order_id = o.id AND s.status = 'active' AND s.carrier_cooperative_id = app_current_cooperative(), period p
          WHERE e.status = 'delivered' AND o.status = 'delivered' AND e.at >= p.since AND e.at < p.until
          GROUP BY 1, 2
        ),
