@@ -1,14 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { Tokens } from '@lib/auth';
 import { AppConfig } from '@lib/config';
-import { squareArea, VALENCE } from '@lib/testing';
+import { freePort, squareArea, VALENCE } from '@lib/testing';
 import { createBenchDatabase } from '../support/bench-database';
 import { BenchProcess, benchEnvironment } from '../support/built-process';
 import { percentiles, Percentiles, round2 } from '../support/latency';
@@ -342,17 +341,6 @@ class Relay implements MeasuredServer {
     this.child.removeAllListeners('exit');
     this.child.kill('SIGTERM');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,13 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig } from '@lib/config';
-import { TestApi } from '@lib/testing';
+import { freePort, TestApi, waitUntilReady } from '@lib/testing';
 import { projectRoot } from './project-root';
 
 export type ProcessName = 'api' | 'dispatcher' | 'tracking';
@@ -88,18 +87,12 @@ export class BenchProcess {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
     this.child = spawn(process.execPath, [...profile, entry], { env: { PATH: process.env.PATH ?? '', ...this.env }, stdio: ['ignore', log, log] });
     closeSync(log);
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`${this.name} exited before it was ready\n${this.output()}`);
-      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      await waitUntilReady(this, timeoutMs);
+    } catch (error) {
+      await this.stop();
+      throw error;
     }
-    await this.stop();
-    throw new Error(`${this.name} was not ready within ${timeoutMs} ms\n${this.output()}`);
   }
 }
 
@@ -129,15 +122,4 @@ export class ProcessTestApi extends TestApi {
   override get http() {
     return request(this.baseUrl);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

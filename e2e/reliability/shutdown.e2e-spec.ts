@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, Server, Socket } from 'node:net';
 import { Client } from 'pg';
-import { orderBody, VALENCE } from '@lib/testing';
+import { freePort, orderBody, VALENCE } from '@lib/testing';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
 import { LocalRedis } from '../support/local-redis';
 import { BuiltProcess, canRunAsInit, ProcessStack, RunOptions } from './support/processes';
 

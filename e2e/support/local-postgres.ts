@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '@lib/config';
 import { runMigrations } from '@lib/database';
-import { freePort } from './free-port';
+import { freePort } from '@lib/testing';
 
 /** The server binaries of the PostgreSQL that the suite already uses (`pg_config --bindir`). */
 function serverBin(): string {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort } from './free-port';
+import { freePort } from '@lib/testing';
 
 export interface LocalRedisOptions {
   /** Keep an append-only file, so a restarted server has its keys back (as production runs it). */

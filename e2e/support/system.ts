@@ -9,9 +9,8 @@ import { createTrackingApp } from '../../apps/tracking/src/tracking.app';
 import { AppConfig } from '@lib/config';
 import { createRedis } from '@lib/queues';
 import { RealtimePublisher } from '@lib/realtime';
-import { bootTestApp, createTestDatabase, TestApi, TestApp } from '@lib/testing';
+import { bootTestApp, createTestDatabase, freePort, TestApi, TestApp } from '@lib/testing';
 import { ensureWebBuilt } from './web-build';
-import { freePort } from './free-port';
 
 /** A tile server that refuses connections: the pages must draw without any tile. */
 export const NO_TILES = 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png';

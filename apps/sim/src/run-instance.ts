@@ -51,6 +51,17 @@ export interface RunTiming {
   readonly wallMs: number;
 }
 
+/** The timing of a replay (one co-op's or two co-ops'), from its decision and wall times. */
+export function runTiming(replay: { readonly decisionMillis: readonly number[]; readonly wallMillis: number }): RunTiming {
+  return {
+    decisionTicks: replay.decisionMillis.length,
+    decisionP50Ms: percentile(replay.decisionMillis, 50),
+    decisionP99Ms: percentile(replay.decisionMillis, 99),
+    decisionMaxMs: Math.max(0, ...replay.decisionMillis),
+    wallMs: replay.wallMillis,
+  };
+}
+
 /** Replays one instance with one policy, writes the three solution files, reads
  *  them back and checks and measures what was written. */
 export function runInstance(options: RunOptions): RunResult {
@@ -67,13 +78,7 @@ export function runInstance(options: RunOptions): RunResult {
     policy: policy.name,
     feasibility: checkFeasibility(instance, written),
     metrics: dayMetrics(instance, written),
-    timing: {
-      decisionTicks: replay.decisionMillis.length,
-      decisionP50Ms: percentile(replay.decisionMillis, 50),
-      decisionP99Ms: percentile(replay.decisionMillis, 99),
-      decisionMaxMs: Math.max(0, ...replay.decisionMillis),
-      wallMs: replay.wallMillis,
-    },
+    timing: runTiming(replay),
     offers: { accepted: replay.offersAccepted, declined: replay.offersDeclined },
   };
 }

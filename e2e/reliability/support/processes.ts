@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@lib/config';
-import { createTestDatabase, TestApi } from '@lib/testing';
-import { freePort } from '../../support/free-port';
+import { createTestDatabase, freePort, TestApi, waitUntilReady } from '@lib/testing';
 
 export type ProcessName = 'api' | 'dispatcher' | 'tracking';
 
@@ -107,18 +106,8 @@ export class BuiltProcess {
   }
 
   /** Waits until `/health/ready` answers 200; fails with the output if the process exits first. */
-  async ready(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`${this.name} exited before it was ready\n${this.output()}`);
-      const status = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${this.name} was not ready within ${timeoutMs} ms\n${this.output()}`);
+  ready(timeoutMs = 30_000): Promise<void> {
+    return waitUntilReady(this, timeoutMs);
   }
 
   signal(signal: NodeJS.Signals): void {

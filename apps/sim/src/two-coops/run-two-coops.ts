@@ -1,8 +1,7 @@
 import { createPolicy } from '@lib/dispatch-policy';
 import { checkFeasibility, FeasibilityReport } from '../feasibility/check-feasibility';
 import { readMdrpInstance } from '../mdrp/read-instance';
-import { percentile } from '../metrics/statistics';
-import { RunOptions, RunTiming } from '../run-instance';
+import { RunOptions, RunTiming, runTiming } from '../run-instance';
 import { readSolution, writeSolution } from '../solution/solution-files';
 import { solutionFromWorld } from '../solution/solution-from-world';
 import { seededDeclines } from '../world/offer-responder';
@@ -74,13 +73,7 @@ export function runTwoCoops(options: TwoCoopRunOptions): TwoCoopRunResult {
     split: { splitX: day.splitX, overlap: day.overlap, ordersInPartnershipArea: inArea },
     feasibility: checkFeasibility(instance, written),
     figures: coopFigures(day, written, replay.shared, partnership?.shareOfPrice ?? 0),
-    timing: {
-      decisionTicks: replay.decisionMillis.length,
-      decisionP50Ms: percentile(replay.decisionMillis, 50),
-      decisionP99Ms: percentile(replay.decisionMillis, 99),
-      decisionMaxMs: Math.max(0, ...replay.decisionMillis),
-      wallMs: replay.wallMillis,
-    },
+    timing: runTiming(replay),
     offers: { accepted: replay.offersAccepted, declined: replay.offersDeclined },
   };
 }

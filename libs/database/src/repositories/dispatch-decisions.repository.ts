@@ -30,12 +30,8 @@ const columns = `id, order_id AS "orderId", decided_at AS "decidedAt", policy, o
 export class DispatchDecisionsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async record(decision: NewDecision): Promise<void> {
-    await (await this.transactions.manager()).query(
-      `INSERT INTO dispatch_decisions (order_id, policy, outcome, courier_id, offer_id, reason, candidates)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [decision.orderId, decision.policy, decision.outcome, decision.courierId, decision.offerId, decision.reason, JSON.stringify(decision.candidates)],
-    );
+  record(decision: NewDecision): Promise<void> {
+    return this.recordMany([decision]);
   }
 
   /** Many log lines in one statement (one decision's offers and waits). */

@@ -195,8 +195,8 @@ export class OrdersRepository {
     await this.query(`UPDATE orders SET needs_attention = $2, updated_at = now() WHERE id = $1`, [id, needsAttention]);
   }
 
-  async appendEvent(orderId: string, status: OrderStatus, actor: string, detail: Record<string, unknown> | null = null): Promise<void> {
-    await this.query(`INSERT INTO order_events (order_id, status, actor, detail) VALUES ($1, $2, $3, $4)`, [orderId, status, actor, detail]);
+  appendEvent(orderId: string, status: OrderStatus, actor: string, detail: Record<string, unknown> | null = null): Promise<void> {
+    return this.appendEvents([{ orderId, status, actor, detail }]);
   }
 
   /** Many history events in one statement, in the order given. */
